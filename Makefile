@@ -1,0 +1,53 @@
+# Two commands for a new machine with Python 3.11+: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install setup lint check clean loadtest bench
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_demo_admin
+
+run: setup
+	@echo "Stark im Amt läuft auf http://$(HOST):$(PORT)/ (Admin: http://$(HOST):$(PORT)/admin/). Beenden mit Strg+C."
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+# 50 visitors for 60 s against gunicorn with production settings on PostgreSQL (database sia_security_load,
+# created on first run; LOADTEST_DATABASE_URL overrides). Fails on any error or worker timeout.
+loadtest: install
+	$(BIN)/python tests/load/run.py $(LOADTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache
+
+# Performance: gunicorn (production settings, 2 workers) under wrk, uncached and cached, next to a static
+# file; PostgreSQL from DATABASE_URL or a temporary SQLite file. Prints one table (bench/run.py).
+bench: install
+	$(BIN)/python bench/run.py

@@ -1,0 +1,47 @@
+import sys
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from starkimamt.middleware import is_database_outage, service_unavailable_response
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For the load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """The 500 page must render even when the database is the reason for the error."""
+    if is_database_outage(sys.exc_info()[1]):
+        # Raised in a middleware (session, 2FA gate), where process_exception cannot catch it.
+        return service_unavailable_response()
+    return HttpResponseServerError(render_to_string("500.html"), content_type="text/html; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return HttpResponse(render_to_string("404.html"), status=404, content_type="text/html; charset=utf-8")
