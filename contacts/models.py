@@ -1,0 +1,454 @@
+"""Contacts and the taxonomy that guidance, the Lotse and the contact finder share.
+
+This app is the leaf of the import graph: portal and magazine import from here, never the reverse.
+"""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
+from wagtail.search import index
+
+DEFAULT_REVIEW_AFTER_DAYS = 180
+
+# One way to write a number everywhere: digits in groups separated by single spaces, an optional leading
+# "+" for international numbers and an optional extension after a hyphen ("0711 5401-3003").
+PHONE_PATTERN = re.compile(r"^\s*\+?[0-9]+(?:\s+[0-9]+)*(?:-[0-9]+)?\s*$")
+PHONE_MESSAGE = (
+    "Bitte schreiben Sie die Nummer nur mit Ziffern und Leerzeichen, eine Durchwahl mit Bindestrich, "
+    "z. B. „0800 300 99 44“ oder „0711 5401-3003“ (keine Klammern, Schrägstriche oder Buchstaben)."
+)
+validate_phone_number = RegexValidator(PHONE_PATTERN, PHONE_MESSAGE, code="phone_format")
+
+
+def normalize_phone_number(value: str) -> str:
+    """Collapse runs of whitespace so "0800  300 99 44 " and "0800 300 99 44" are the same number."""
+    return " ".join((value or "").split())
+
+
+def review_after_days() -> int:
+    return int(getattr(settings, "CONTACT_REVIEW_AFTER_DAYS", DEFAULT_REVIEW_AFTER_DAYS))
+
+
+class Bundesland(models.Model):
+    """The 16 Länder with their official key (Regionalschlüssel) and ISO 3166-2 code.
+
+    Reference data: created by a migration, not edited by staff.
+    """
+
+    key = models.CharField("Länderschlüssel", max_length=2, unique=True)
+    iso_code = models.CharField("ISO-3166-2-Code", max_length=5, unique=True)
+    name = models.CharField("Name", max_length=40, unique=True)
+    slug = models.SlugField("URL-Kürzel", max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Bundesland"
+        verbose_name_plural = "Bundesländer"
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    """A term editors manage as a snippet: name, URL slug, order, and a short explanation."""
+
+    name = models.CharField("Bezeichnung", max_length=80, unique=True)
+    slug = models.SlugField("URL-Kürzel", max_length=80, unique=True)
+    description = models.CharField("Kurze Erläuterung", max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Situation(TaxonomyTerm):
+    """What happened: Beleidigung, Bedrohung, Hatestorm, Doxing, …"""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = "Situation"
+        verbose_name_plural = "Situationen"
+
+
+class Channel(TaxonomyTerm):
+    """Where it happened: online, by post or phone, in person."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = "Kanal"
+        verbose_name_plural = "Kanäle"
+
+
+class Phase(TaxonomyTerm):
+    """When guidance applies: acute, afterwards, prevention."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = "Phase"
+        verbose_name_plural = "Phasen"
+
+
+class ContactKind(models.TextChoices):
+    POLICE = "polizei", "Polizei"
+    JUSTICE = "justiz", "Justiz / Staatsanwaltschaft"
+    REPORTING = "meldestelle", "Meldestelle"
+    VICTIM_SUPPORT = "opferberatung", "Opferberatung"
+    LEGAL = "rechtsberatung", "Rechtsberatung"
+    PSYCHOSOCIAL = "psychosozial", "Psychosoziale Unterstützung"
+    MUNICIPAL = "verband", "Kommunaler Verband"
+    OTHER = "sonstiges", "Sonstiges"
+
+
+class ContactQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def with_relations(self):
+        """Everything a listing shows, in a fixed number of queries however many contacts there are."""
+        return self.prefetch_related("phone_numbers", "bundeslaender", "situations")
+
+    def due_for_review(self, today: datetime.date | None = None):
+        """Never checked, or last checked longer ago than CONTACT_REVIEW_AFTER_DAYS; oldest first."""
+        today = today or timezone.localdate()
+        cutoff = today - datetime.timedelta(days=review_after_days())
+        return self.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff)).order_by(
+            F("verified_on").asc(nulls_first=True), "name"
+        )
+
+
+class ContactForm(WagtailAdminModelForm):
+    """Hands the form's Länder and phone rows to the model before `Contact.clean()` runs.
+
+    Django validates the model before it assigns many-to-many values or saves inline rows, so without this
+    `clean()` would judge coverage and reachability by the old, saved values.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "bundeslaender" in cleaned_data:
+            self.instance.bundeslaender = cleaned_data["bundeslaender"]
+        phones = self.formsets.get("phone_numbers")
+        if phones is not None:
+            count = 0
+            for form in phones.forms:
+                if not form.is_valid():
+                    continue
+                data = form.cleaned_data
+                if data.get("number") and not data.get("DELETE"):
+                    count += 1
+            self.instance._phone_count_from_form = count
+        return cleaned_data
+
+
+class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """A place that helps: one record is the single source of truth for its phone, email and website."""
+
+    key = models.SlugField(
+        "Schlüssel",
+        max_length=80,
+        unique=True,
+        help_text="Stabiler Schlüssel für Import und Export, z. B. „starke-stelle“. Nicht ändern.",
+    )
+    name = models.CharField("Name der Stelle", max_length=200)
+    kind = models.CharField("Art", max_length=20, choices=ContactKind.choices)
+    description = models.TextField("Kurzbeschreibung", max_length=600, blank=True)
+    situations = ParentalManyToManyField(Situation, verbose_name="Hilft bei", blank=True, related_name="contacts")
+    nationwide = models.BooleanField("Bundesweit zuständig", default=False)
+    bundeslaender = ParentalManyToManyField(
+        Bundesland, verbose_name="Bundesländer", blank=True, related_name="contacts"
+    )
+    email = models.EmailField("E-Mail", blank=True)
+    website = models.URLField("Website", blank=True)
+    postal_address = models.TextField("Postanschrift", blank=True)
+    availability = models.CharField(
+        "Erreichbarkeit", max_length=200, blank=True, help_text="z. B. „rund um die Uhr“ oder Sprechzeiten"
+    )
+    languages = models.CharField("Sprachen", max_length=200, blank=True)
+    anonymous_possible = models.BooleanField("Anonyme Beratung möglich", default=False)
+    free_of_charge = models.BooleanField("Kostenlos", default=False)
+    source_url = models.URLField("Quelle der Angaben", blank=True)
+    verified_on = models.DateField("Zuletzt geprüft am", null=True, blank=True)
+    verified_by = models.CharField("Geprüft von", max_length=120, blank=True)
+    internal_note = models.TextField("Interne Notiz", blank=True, help_text="Nur im Admin sichtbar.")
+    is_demo = models.BooleanField("Demo-Inhalt", default=False, help_text="Beispielinhalt aus der Demo.")
+
+    objects = ContactQuerySet.as_manager()
+    base_form_class = ContactForm
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("key"), FieldPanel("kind")], heading="Stelle"),
+        FieldPanel("description"),
+        FieldPanel("situations"),
+        MultiFieldPanel([FieldPanel("nationwide"), FieldPanel("bundeslaender")], heading="Zuständigkeit"),
+        InlinePanel("phone_numbers", heading="Telefonnummern", label="Telefonnummer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("postal_address"),
+                FieldPanel("availability"),
+                FieldPanel("languages"),
+                FieldPanel("anonymous_possible"),
+                FieldPanel("free_of_charge"),
+            ],
+            heading="Erreichbarkeit",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("source_url"), FieldPanel("verified_on"), FieldPanel("verified_by")], heading="Prüfung"
+        ),
+        FieldPanel("internal_note"),
+        FieldPanel("is_demo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+        index.SearchField("key"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Kontakt"
+        verbose_name_plural = "Kontakte"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        # Some Länder publish no number for their contact point ("the police refers you"); a sentence under
+        # "Erreichbarkeit" that says how to get there then counts as the way to reach it.
+        if not (self.email or self.website or self.postal_address or self.availability.strip() or self._has_phone()):
+            errors["email"] = (
+                "Bitte geben Sie mindestens einen Weg an, die Stelle zu erreichen: Telefon, E-Mail, Website, "
+                "Postanschrift oder unter „Erreichbarkeit“, wie man sie erreicht."
+            )
+        if not (self.nationwide or self._has_bundesland()):
+            errors["bundeslaender"] = (
+                "Bitte geben Sie an, wo die Stelle hilft: „Bundesweit zuständig“ ankreuzen "
+                "oder mindestens ein Bundesland wählen."
+            )
+        if self.verified_on and self.verified_on > timezone.localdate():
+            errors["verified_on"] = "Das Prüfdatum darf nicht in der Zukunft liegen."
+        if self.verified_on and not self.verified_by.strip():
+            errors["verified_by"] = "Bitte geben Sie an, wer die Angaben geprüft hat."
+        if errors:
+            raise ValidationError(errors)
+
+    def _has_phone(self) -> bool:
+        from_form = getattr(self, "_phone_count_from_form", None)
+        if from_form is not None:
+            return from_form > 0
+        return any(p.number and not getattr(p, "DELETE", False) for p in self.phone_numbers.all())
+
+    def _has_bundesland(self) -> bool:
+        # For an unsaved or form-bound contact this reads modelcluster's in-memory values.
+        return len(self.bundeslaender.all()) > 0
+
+    @property
+    def review_overdue(self) -> bool:
+        if self.verified_on is None:
+            return True
+        return self.verified_on < timezone.localdate() - datetime.timedelta(days=review_after_days())
+
+    # Listing columns and export values; they read the prefetched relations.
+    @property
+    def coverage(self) -> str:
+        if self.nationwide:
+            return "bundesweit"
+        return ", ".join(land.name for land in self.bundeslaender.all())
+
+    coverage.fget.short_description = "Zuständigkeit"
+
+    @property
+    def laender_codes(self) -> str:
+        return " ".join(land.iso_code for land in self.bundeslaender.all())
+
+    @property
+    def situation_slugs(self) -> str:
+        return " ".join(situation.slug for situation in self.situations.all())
+
+    @property
+    def phone_list(self) -> str:
+        """ "label; number; hours | …", the format the CSV import reads back."""
+        return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())
+
+    @property
+    def email_obfuscated(self) -> str:
+        """info(at)starkestelle(dot)de: readable for people, useless for address harvesters."""
+        return self.email.replace("@", "(at)").replace(".", "(dot)")
+
+
+class ContactPhone(Orderable):
+    contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="phone_numbers")
+    label = models.CharField("Bezeichnung", max_length=100, blank=True, help_text="z. B. „Opfer-Telefon“")
+    number = models.CharField(
+        "Nummer",
+        max_length=40,
+        validators=[validate_phone_number],
+        help_text="Schreibweise: Ziffern in Gruppen mit Leerzeichen, Durchwahl mit Bindestrich: 0800 300 99 44",
+    )
+    hours = models.CharField("Erreichbar", max_length=120, blank=True, help_text="z. B. „Mo–Fr 9–16 Uhr“")
+
+    panels = [FieldPanel("label"), FieldPanel("number"), FieldPanel("hours")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Telefonnummer"
+        verbose_name_plural = "Telefonnummern"
+
+    def __str__(self):
+        return self.number
+
+    def clean(self):
+        super().clean()
+        self.number = normalize_phone_number(self.number)
+
+    def save(self, *args, **kwargs):
+        self.number = normalize_phone_number(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def tel_uri(self) -> str:
+        digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+        return f"tel:{digits}"
+
+
+# --- public pages ---------------------------------------------------------------------------------------
+# Derived from wagtail's Page directly: contacts must not import portal, so the two fields every portal
+# page shares (teaser, is_demo) are repeated here.
+
+
+class ContactBasePage(Page):
+    teaser = models.CharField(
+        "Kurzbeschreibung",
+        max_length=300,
+        blank=True,
+        help_text="Ein bis zwei Sätze für Übersichten, Suchergebnisse und die Meta-Beschreibung.",
+    )
+    is_demo = models.BooleanField(
+        "Demo-Inhalt",
+        default=False,
+        help_text="Beispielinhalt aus der Demo: vor dem Livegang prüfen oder ersetzen.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.teaser
+
+
+class ContactFinderPage(RoutablePageMixin, ContactBasePage):
+    """ "Hilfe in Ihrem Bundesland": the contacts for one Land plus the nationwide ones, grouped by kind."""
+
+    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel([FieldPanel("teaser"), FieldPanel("is_demo")], heading="Anzeige in Übersichten"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "contacts/contact_finder_page.html"
+
+    class Meta:
+        verbose_name = "Kontaktfinder (Hilfe in Ihrem Bundesland)"
+
+    @path("")
+    def index_route(self, request):
+        from contacts.finder import serve_finder
+
+        return serve_finder(self, request, land_slug=None)
+
+    @path("<slug:land>/")
+    def land_route(self, request, land):
+        from contacts.finder import serve_finder
+
+        return serve_finder(self, request, land_slug=land)
+
+    def land_url(self, land) -> str:
+        return self.url + self.reverse_subpage("land_route", kwargs={"land": land.slug})
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if not base:
+            return urls
+        for land in Bundesland.objects.all():
+            urls.append({"location": base + self.reverse_subpage("land_route", kwargs={"land": land.slug})})
+        return urls
+
+
+class StarkeStellePage(ContactBasePage):
+    """The Starke Stelle: who they are and what they offer (text), how to reach them (the contact record)."""
+
+    STARKE_STELLE_KEY = "starke-stelle"
+
+    intro = models.TextField("Einleitung", max_length=600, blank=True)
+    body = RichTextField(
+        "Wer wir sind und was wir anbieten", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name="Kontaktdaten",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Telefon, E-Mail und Website kommen aus diesem Kontakt. Leer: der Kontakt „starke-stelle“.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("contact")]
+    promote_panels = ContactFinderPage.promote_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count = 1
+    template = "contacts/starke_stelle_page.html"
+
+    class Meta:
+        verbose_name = "Starke Stelle"
+
+    def get_contact(self):
+        """The published contact record only: a draft edit must not reach the public page."""
+        queryset = Contact.objects.published().with_relations()
+        if self.contact_id:
+            return queryset.filter(pk=self.contact_id).first()
+        return queryset.filter(key=self.STARKE_STELLE_KEY).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contact"] = self.get_contact()
+        return context

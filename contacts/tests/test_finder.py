@@ -1,0 +1,157 @@
+"""The contact finder: every Land has a clean URL and shows its own contacts plus all nationwide ones."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from contacts.bundeslaender import BUNDESLAENDER
+from contacts.models import Contact
+
+pytestmark = pytest.mark.django_db
+
+FINDER = "/hilfe-in-ihrem-bundesland/"
+LAND_SLUGS = [slug for _key, _iso, _name, slug in BUNDESLAENDER]
+
+
+def card_keys(response) -> set[str]:
+    return set(re.findall(r'id="kontakt-([a-z0-9-]+)"', response.content.decode()))
+
+
+@pytest.mark.parametrize("slug", LAND_SLUGS)
+def test_each_land_has_a_clean_url_with_its_own_and_all_nationwide_contacts(client, contact_pages, slug):
+    response = client.get(f"{FINDER}{slug}/")
+    assert response.status_code == 200
+    shown = card_keys(response)
+    nationwide = set(Contact.objects.filter(live=True, nationwide=True).values_list("key", flat=True))
+    regional = set(Contact.objects.filter(live=True, bundeslaender__slug=slug).values_list("key", flat=True))
+    others = set(Contact.objects.filter(live=True, nationwide=False).values_list("key", flat=True)) - regional
+    assert nationwide <= shown
+    assert regional <= shown
+    assert not (others & shown), "contacts of other Länder must not appear"
+    assert "starke-stelle" in shown and "polizei-notruf" in shown
+
+
+def test_unknown_land_is_404(client, contact_pages):
+    assert client.get(f"{FINDER}atlantis/").status_code == 404
+
+
+def test_land_without_own_contact_says_so(client, contact_pages):
+    body = client.get(f"{FINDER}bremen/").content.decode()
+    assert "Für Bremen ist uns keine spezielle Anlaufstelle bekannt – diese Stellen helfen bundesweit" in body
+
+
+def test_regional_contacts_are_shown_with_their_number_as_tel_link(client, contact_pages):
+    body = client.get(f"{FINDER}baden-wuerttemberg/").content.decode()
+    assert 'href="tel:071154013003"' in body
+    assert "0711 5401-3003" in body
+    assert "keine spezielle Anlaufstelle" not in body
+
+
+def test_contacts_are_grouped_by_kind_in_kind_order(client, contact_pages):
+    body = client.get(f"{FINDER}nordrhein-westfalen/").content.decode()
+    headings = re.findall(r'<h3 id="art-([a-z]+)">', body)
+    assert headings[0] == "polizei"
+    assert headings.index("justiz") < headings.index("opferberatung")
+    assert len(headings) == len(set(headings))
+
+
+def test_every_card_says_when_it_was_last_checked(client, contact_pages):
+    Contact.objects.filter(key="weisser-ring").update(verified_on="2026-03-05", verified_by="Team")
+    body = client.get(f"{FINDER}bayern/").content.decode()
+    assert "Zuletzt geprüft am 5. März 2026" in body
+    assert "Noch nicht geprüft" in body
+
+
+def test_email_is_not_in_the_page_in_plain_form(client, contact_pages):
+    body = client.get(f"{FINDER}bayern/").content.decode()
+    assert "info@starkestelle.de" not in body
+    assert "info(at)starkestelle(dot)de" in body
+    assert "<script>" not in body and "style=" not in body
+
+
+def test_form_submission_redirects_to_the_shareable_land_url(client, contact_pages):
+    response = client.get(FINDER, {"land": "hessen", "kind": "meldestelle", "situation": ""})
+    assert response.status_code == 302
+    assert response["Location"] == f"{FINDER}hessen/?kind=meldestelle"
+
+
+def test_kind_and_situation_filters_narrow_down(client, contact_pages):
+    shown = card_keys(client.get(f"{FINDER}hessen/", {"kind": "meldestelle"}))
+    assert shown == {"hessen-gegen-hetze", "respect"}
+    shown = card_keys(client.get(f"{FINDER}sachsen/", {"situation": "hatestorm"}))
+    assert "hateaid" in shown and "respect" in shown
+    assert "polizei-notruf" not in shown  # not tagged with hatestorm
+
+
+def test_filter_with_no_result_has_an_empty_state(client, contact_pages):
+    response = client.get(f"{FINDER}bremen/", {"kind": "verband"})
+    assert response.status_code == 200
+    assert "Zu Ihrer Auswahl haben wir keine Stelle gefunden" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"kind": "zzz"}, {"situation": "<script>"}, {"land": "atlantis"}, {"kind": ["a", "b"]}],
+)
+def test_bad_parameters_give_a_german_message_and_400(client, contact_pages, params):
+    response = client.get(FINDER, params)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "kennen wir nicht" in body
+    assert "<script>" not in body.split('id="inhalt"')[1]
+
+
+def test_bad_filter_on_a_land_url_still_shows_the_land(client, contact_pages):
+    response = client.get(f"{FINDER}bayern/", {"situation": "unbekannt"})
+    assert response.status_code == 400
+    assert "bayern-gegen-hass" in card_keys(response)
+
+
+def test_index_without_land_shows_nationwide_contacts_and_all_16_links(client, contact_pages):
+    response = client.get(FINDER)
+    body = response.content.decode()
+    for slug in LAND_SLUGS:
+        assert f'href="{FINDER}{slug}/"' in body
+    shown = card_keys(response)
+    assert "respect" in shown and "zamat-bw" not in shown
+    assert 'href="/kontakt-vorschlagen/"' in body
+
+
+def test_drafts_are_never_shown(client, contact_pages, make_contact):
+    make_contact("entwurf-bayern", laender=["bayern"], live=False)
+    assert "entwurf-bayern" not in card_keys(client.get(f"{FINDER}bayern/"))
+
+
+def test_a_contact_for_several_laender_appears_once(client, contact_pages, make_contact):
+    make_contact("zwei-laender", laender=["bayern", "hessen"])
+    body = client.get(f"{FINDER}bayern/").content.decode()
+    assert body.count('id="kontakt-zwei-laender"') == 1
+
+
+def test_number_of_queries_does_not_grow_with_contacts(client, contact_pages, make_contact):
+    client.get(f"{FINDER}bayern/")  # warm up: site root, settings
+    with CaptureQueriesContext(connection) as before:
+        client.get(f"{FINDER}bayern/")
+    for i in range(8):
+        make_contact(f"mehr-{i}", laender=["bayern"], phones=["110", "116 123"])
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(f"{FINDER}bayern/")
+    assert len(card_keys(response)) >= 8
+    assert len(after) == len(before)
+
+
+def test_sitemap_lists_every_land_url(contact_pages, rf):
+    finder, _ = contact_pages
+    urls = [entry["location"] for entry in finder.get_sitemap_urls(rf.get("/"))]
+    for slug in LAND_SLUGS:
+        assert any(url.endswith(f"{FINDER}{slug}/") for url in urls)
+
+
+def test_starke_stelle_page_shows_the_published_contact_record(client, contact_pages):
+    body = client.get("/starke-stelle/").content.decode()
+    assert "0800 300 99 44" in body and 'href="tel:08003009944"' in body
+    assert "info(at)starkestelle(dot)de" in body
+    assert "Mo–Fr 9–16 Uhr" in body
+    assert "Deutsche Forum für Kriminalprävention" in body

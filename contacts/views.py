@@ -1,0 +1,142 @@
+"""Public, read-only machine views of published contacts: open data (JSON, CSV) and one vCard each."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
+
+from contacts.models import Contact
+
+LICENSE_NOTE = "Kontakte von Stark im Amt; bitte mit Quelle und Prüfdatum weitergeben."
+CSV_COLUMNS = [
+    "key",
+    "name",
+    "kind",
+    "kind_label",
+    "description",
+    "nationwide",
+    "bundeslaender",
+    "situations",
+    "phones",
+    "email",
+    "website",
+    "postal_address",
+    "availability",
+    "languages",
+    "anonymous_possible",
+    "free_of_charge",
+    "source_url",
+    "verified_on",
+]
+
+
+def published_contacts():
+    return Contact.objects.published().with_relations().order_by("name")
+
+
+def contact_as_dict(contact: Contact) -> dict:
+    """The public fields only: no internal note, no name of the staff member who checked."""
+    return {
+        "key": contact.key,
+        "name": contact.name,
+        "kind": contact.kind,
+        "kind_label": contact.get_kind_display(),
+        "description": contact.description,
+        "nationwide": contact.nationwide,
+        "bundeslaender": [land.iso_code for land in contact.bundeslaender.all()],
+        "situations": [situation.slug for situation in contact.situations.all()],
+        "phones": [
+            {"label": phone.label, "number": phone.number, "hours": phone.hours, "uri": phone.tel_uri}
+            for phone in contact.phone_numbers.all()
+        ],
+        "email": contact.email,
+        "website": contact.website,
+        "postal_address": contact.postal_address,
+        "availability": contact.availability,
+        "languages": contact.languages,
+        "anonymous_possible": contact.anonymous_possible,
+        "free_of_charge": contact.free_of_charge,
+        "source_url": contact.source_url,
+        "verified_on": contact.verified_on.isoformat() if contact.verified_on else None,
+    }
+
+
+@require_safe
+def export_json(request):
+    data = {"note": LICENSE_NOTE, "contacts": [contact_as_dict(c) for c in published_contacts()]}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"  # open data: partners may load it from their own sites
+    return response
+
+
+@require_safe
+def export_csv(request):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for contact in published_contacts():
+        row = contact_as_dict(contact)
+        row["bundeslaender"] = " ".join(row["bundeslaender"])
+        row["situations"] = " ".join(row["situations"])
+        row["phones"] = contact.phone_list
+        row["nationwide"] = "ja" if row["nationwide"] else "nein"
+        row["anonymous_possible"] = "ja" if row["anonymous_possible"] else "nein"
+        row["free_of_charge"] = "ja" if row["free_of_charge"] else "nein"
+        row["verified_on"] = row["verified_on"] or ""
+        writer.writerow(row)
+    # A BOM so spreadsheet programs open the umlauts correctly.
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kontakte.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _vcard_escape(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+    )
+
+
+def build_vcard(contact: Contact) -> str:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_escape(contact.name)}", f"ORG:{_vcard_escape(contact.name)}"]
+    for phone in contact.phone_numbers.all():
+        number = phone.tel_uri.removeprefix("tel:")
+        lines.append(f"TEL;TYPE=VOICE:{number}")
+    if contact.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{contact.email}")
+    if contact.website:
+        lines.append(f"URL:{contact.website}")
+    if contact.postal_address:
+        lines.append(f"ADR;TYPE=WORK:;;{_vcard_escape(contact.postal_address)};;;;")
+    note = " ".join(part for part in (contact.description, contact.availability) if part)
+    if note:
+        lines.append(f"NOTE:{_vcard_escape(note)}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _fold(line: str, limit: int = 75) -> str:
+    """Lines longer than 75 octets continue on the next line after CRLF and a space (RFC 6350, 3.2)."""
+    parts = []
+    current = ""
+    for char in line:
+        # Continuation lines start with a space, so they hold one octet less.
+        room = limit if not parts else limit - 1
+        if len((current + char).encode()) > room:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+@require_safe
+def vcard(request, key):
+    contact = published_contacts().filter(key=key).first()
+    if contact is None:
+        raise Http404("Diesen Kontakt gibt es nicht.")
+    response = HttpResponse(build_vcard(contact), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{contact.key}.vcf"'
+    return response
