@@ -1,0 +1,899 @@
+"""Demo content of "Rat und Tat": guidance pages, case examples, supporter profiles and the Lotse.
+
+Texts are our own, written from ../shared/content-facts.md. Every page is flagged as demo content; the case
+examples are invented composites and say so on the page. Contacts come from the contacts app's demo loader,
+which runs first: they are looked up by key (or by name) and simply left out when they do not exist yet.
+"""
+
+from django.db.models import Q
+from wagtail.rich_text import RichText
+
+from contacts.models import Channel, Contact, Phase, Situation
+from portal.demo.utils import callout, paragraph, upsert_page
+from portal.guidance_blocks import StepCategory as Cat
+from portal.models import (
+    CaseExampleIndexPage,
+    CaseExamplePage,
+    GuidanceIndexPage,
+    GuidancePage,
+    LotsePage,
+    SupporterIndexPage,
+    SupporterProfilePage,
+)
+
+# Contact keys as the contacts app's demo uses them, with name fragments as a fallback.
+CONTACTS = {
+    "starke-stelle": ["Starke Stelle"],
+    "hateaid": ["HateAid"],
+    "weisser-ring": ["Weisser Ring", "Weißer Ring"],
+    "respect": ["REspect"],
+    "vbrg": ["VBRG", "Verband der Beratungsstellen"],
+    "telefonseelsorge": ["Telefonseelsorge"],
+    "hessen-gegen-hetze": ["Hessen gegen Hetze"],
+}
+
+
+def contact(key: str) -> Contact | None:
+    found = Contact.objects.filter(key=key).first() or Contact.objects.filter(key__startswith=key).first()
+    if found is None:
+        query = Q()
+        for fragment in CONTACTS.get(key, []):
+            query |= Q(name__icontains=fragment)
+        found = Contact.objects.filter(query).order_by("pk").first() if query else None
+    return found
+
+
+def contacts(*keys: str) -> list[Contact]:
+    return [c for c in (contact(key) for key in keys) if c is not None]
+
+
+def terms(model, *slugs):
+    return list(model.objects.filter(slug__in=slugs))
+
+
+ALL_SITUATIONS = (
+    "beleidigung",
+    "bedrohung",
+    "hatestorm",
+    "doxing",
+    "sachbeschaedigung",
+    "koerperlicher-angriff",
+    "konflikte-im-rat",
+)
+
+
+# --- block helpers ------------------------------------------------------------------------------------------
+
+
+def step(category: str, text_heading: str, html: str) -> dict:
+    return {"heading": text_heading, "category": category, "text": RichText(html)}
+
+
+def steps(*items: dict, title: str = "Was Sie tun können") -> tuple[str, dict]:
+    return ("steps", {"title": title, "steps": list(items)})
+
+
+def checklist(title: str, *items: str) -> tuple[str, dict]:
+    return ("checklist", {"title": title, "items": list(items)})
+
+
+def faq(*pairs: tuple[str, str]) -> tuple[str, dict]:
+    return ("faq", {"title": "Häufige Fragen", "items": [{"question": q, "answer": RichText(a)} for q, a in pairs]})
+
+
+def contact_block(*keys: str, title: str = "Wer Ihnen hilft") -> list[tuple[str, dict]]:
+    found = contacts(*keys)
+    return [("contacts", {"title": title, "contacts": found})] if found else []
+
+
+def supporter_block(profiles: dict, *slugs: str) -> list[tuple[str, dict]]:
+    pages = [profiles[s] for s in slugs if s in profiles]
+    return [("supporters", {"title": "Diese Organisationen unterstützen Sie", "pages": pages})] if pages else []
+
+
+EMERGENCY = callout(
+    "emergency", "Akute Gefahr?", "<p>Rufen Sie sofort die Polizei unter <b>110</b>. Die Online-Wachen der "
+    "Polizei sind nicht für Notfälle gedacht.</p>"
+)
+
+# Steps that several pages share have the same heading, so that the Lotse shows them once.
+DONT_REPLY = step(
+    Cat.SAFETY,
+    "Antworten Sie nicht",
+    "<p>Reagieren Sie nicht auf die Nachricht und lassen Sie sich nicht auf eine Diskussion mit dem Absender "
+    "ein. Nehmen Sie den Angriff trotzdem ernst.</p>",
+)
+NOT_ALONE = step(
+    Cat.SAFETY,
+    "Bleiben Sie nicht allein",
+    "<p>Sagen Sie Menschen in Ihrer Nähe Bescheid: Familie, Freunden, Kolleginnen und Kollegen. Sie sind "
+    "nicht allein – und Sie müssen das nicht allein durchstehen.</p>",
+)
+SECURE_EVIDENCE = step(
+    Cat.EVIDENCE,
+    "Sichern Sie Beweise",
+    "<p>Machen Sie Bildschirmfotos mit Datum und Uhrzeit – vom Beitrag, vom Verlauf drumherum und vom Profil "
+    "des Verfassers. Notieren Sie die Adressen (URLs). Bewahren Sie Briefe, Sprachnachrichten und Anruflisten "
+    "auf.</p>",
+)
+FILE_COMPLAINT = step(
+    Cat.REPORT,
+    "Erstatten Sie Anzeige",
+    "<p>Sie können bei jeder Polizeidienststelle Anzeige erstatten, in den meisten Ländern auch über die "
+    "Online-Wache der Polizei. Bei Beleidigungen stellen Sie zusätzlich innerhalb von drei Monaten "
+    "Strafantrag.</p>",
+)
+GET_SUPPORT = step(
+    Cat.SUPPORT,
+    "Holen Sie sich Unterstützung",
+    "<p>Die Starke Stelle berät Amts- und Mandatsträger kostenlos und vertraulich, auf Wunsch anonym, und "
+    "vermittelt an passende Hilfe in Ihrem Land und beim Bund.</p>",
+)
+
+
+# --- supporter profiles -------------------------------------------------------------------------------------
+
+PROFILES = [
+    {
+        "slug": "starke-stelle",
+        "title": "Starke Stelle",
+        "contact": "starke-stelle",
+        "teaser": "Die bundesweite Anlaufstelle für angefeindete Amts- und Mandatsträgerinnen und -träger.",
+        "who": "<p>Die Starke Stelle ist die bundesweite Anlaufstelle für Menschen in Amt und Mandat, die "
+        "beleidigt, bedroht oder angegriffen werden. Es gibt sie seit dem 1. August 2024.</p>",
+        "offers": "<ul><li>Beratung am Telefon und per E-Mail, Videogespräche nach Vereinbarung</li>"
+        "<li>kostenlos und vertraulich, auf Wunsch anonym</li><li>Vermittlung an die passenden Hilfsangebote "
+        "der Länder und des Bundes; dafür pflegt die Starke Stelle ein Netzwerk von Partnern</li></ul>",
+        "operator": "<p>Das Deutsche Forum für Kriminalprävention (DFK) betreibt die Starke Stelle im Auftrag "
+        "des Bundesministeriums des Innern.</p>",
+    },
+    {
+        "slug": "hateaid",
+        "title": "HateAid",
+        "contact": "hateaid",
+        "teaser": "Beratung und Unterstützung bei digitaler Gewalt.",
+        "who": "<p>HateAid unterstützt Menschen, die im Netz angegriffen werden – von Hasskommentaren bis zum "
+        "Hatestorm.</p>",
+        "offers": "<ul><li>Beratung am Telefon, per E-Mail und im Chat</li><li>Übernahme der Kosten für "
+        "zivilrechtliche Verfahren in geeigneten Fällen</li><li>Meldungen an Plattformen: HateAid ist seit "
+        "2025 „Trusted Flagger“ nach dem Digital Services Act (DSA)</li></ul>",
+        "operator": "",
+    },
+    {
+        "slug": "weisser-ring",
+        "title": "Weisser Ring",
+        "contact": "weisser-ring",
+        "teaser": "Hilfe für Opfer von Kriminalität – am Opfer-Telefon und vor Ort.",
+        "who": "<p>Der Weisse Ring hilft Menschen, die Opfer einer Straftat geworden sind. Er ist mit rund 400 "
+        "Außenstellen in ganz Deutschland vor Ort vertreten.</p>",
+        "offers": "<ul><li>Opfer-Telefon unter 116 006</li><li>Onlineberatung per E-Mail</li><li>persönliche "
+        "Unterstützung durch die Außenstellen in Ihrer Nähe</li></ul>",
+        "operator": "",
+    },
+    {
+        "slug": "respect",
+        "title": "Meldestelle REspect!",
+        "contact": "respect",
+        "teaser": "Bundesweite Meldestelle für Hass im Netz.",
+        "who": "<p>REspect! ist eine bundesweite Meldestelle für Hass und Hetze im Internet. Im Oktober 2024 "
+        "wurde sie als erste Stelle in Deutschland „Trusted Flagger“ nach dem Digital Services Act (DSA).</p>",
+        "offers": "<ul><li>Meldungen von Hassbeiträgen, auf Wunsch anonym</li><li>rechtliche Prüfung der "
+        "gemeldeten Inhalte</li><li>Löschaufforderung an die Plattform</li><li>Strafanzeige bei strafbaren "
+        "Inhalten</li></ul>",
+        "operator": "<p>Träger ist die Jugendstiftung Baden-Württemberg.</p>",
+    },
+    {
+        "slug": "vbrg",
+        "title": "VBRG – Beratung für Betroffene rechter Gewalt",
+        "contact": "vbrg",
+        "teaser": "Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer Gewalt.",
+        "who": "<p>Im Verband der Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer "
+        "Gewalt (VBRG) haben sich Beratungsstellen aus 14 Ländern zusammengeschlossen.</p>",
+        "offers": "<ul><li>Beratung kostenlos, vertraulich und parteilich an der Seite der Betroffenen</li>"
+        "<li>Hilfe bei der Nebenklage und bei Entschädigungsfragen</li><li>Begleitung zu Polizei und "
+        "Gericht</li></ul>",
+        "operator": "",
+    },
+    {
+        "slug": "telefonseelsorge",
+        "title": "Telefonseelsorge",
+        "contact": "telefonseelsorge",
+        "teaser": "Jemand hört zu – kostenlos, Tag und Nacht.",
+        "who": "<p>Die Telefonseelsorge ist für alle da, die Sorgen haben und mit jemandem sprechen möchten – "
+        "auch nach einem Angriff, der Sie nicht loslässt.</p>",
+        "offers": "<ul><li>Gespräche am Telefon unter 0800 111 0 111, 0800 111 0 222 oder 116 123</li>"
+        "<li>kostenlos, Tag und Nacht</li></ul>",
+        "operator": "",
+    },
+]
+
+
+def load_supporters(home) -> dict[str, SupporterProfilePage]:
+    index = upsert_page(
+        home,
+        SupporterIndexPage,
+        "unterstuetzer",
+        title="Unterstützer",
+        teaser="Organisationen, die Ihnen helfen – wer sie sind, was sie anbieten und wie Sie sie erreichen.",
+        intro="Diese Organisationen unterstützen Menschen in der Kommunalpolitik, die angefeindet, bedroht oder "
+        "angegriffen werden. Alle hier genannten Stellen sind bundesweit für Sie da.",
+    )
+    profiles = {}
+    for data in PROFILES:
+        profiles[data["slug"]] = upsert_page(
+            index,
+            SupporterProfilePage,
+            data["slug"],
+            title=data["title"],
+            teaser=data["teaser"],
+            who=RichText(data["who"]),
+            offers=RichText(data["offers"]),
+            operator=RichText(data["operator"]) if data["operator"] else "",
+            nationwide=True,
+            contacts=contacts(data["contact"]),
+        )
+    return profiles
+
+
+# --- guidance pages -----------------------------------------------------------------------------------------
+
+
+def guidance_pages(profiles) -> list[dict]:
+    return [
+        {
+            "slug": "beweise-sichern",
+            "title": "Beweise sichern",
+            "teaser": "Was Sie festhalten sollten, damit Polizei und Justiz gegen die Täter vorgehen können.",
+            "applies_when": "Sie wurden beleidigt, bedroht oder angegriffen – im Netz, per Post, am Telefon "
+            "oder persönlich.",
+            "situations": ALL_SITUATIONS,
+            "phases": ("akut", "danach"),
+            "body": [
+                EMERGENCY,
+                paragraph(
+                    "<p>Ohne Beweise können Polizei und Staatsanwaltschaft wenig tun. Beiträge im Netz werden "
+                    "oft schnell gelöscht – sichern Sie deshalb alles, bevor Sie etwas melden oder "
+                    "löschen.</p>"
+                ),
+                steps(
+                    DONT_REPLY,
+                    SECURE_EVIDENCE,
+                    step(
+                        Cat.EVIDENCE,
+                        "Halten Sie fest, wer was wann gesehen hat",
+                        "<p>Notieren Sie, wer den Beitrag oder den Brief zuerst gesehen hat und wann. Solche "
+                        "Zeugen helfen später bei der Anzeige.</p>",
+                    ),
+                    step(
+                        Cat.EVIDENCE,
+                        "Bleiben Sie bei einem Drohanruf ruhig",
+                        "<p>Sagen Sie nichts, lassen Sie nach Möglichkeit jemanden mithören und notieren Sie die "
+                        "Uhrzeit. Schreiben Sie gleich danach auf, was gesagt wurde.</p>",
+                    ),
+                    FILE_COMPLAINT,
+                ),
+                checklist(
+                    "Checkliste: Beweise",
+                    "Bildschirmfoto des Beitrags mit Datum und Uhrzeit",
+                    "Bildschirmfoto des Verlaufs rund um den Beitrag",
+                    "Bildschirmfoto des Profils des Verfassers",
+                    "Adresse (URL) des Beitrags und des Profils notiert",
+                    "Notiert, wer es zuerst gesehen hat und wann",
+                    "Briefe, Sprachnachrichten und Anruflisten aufbewahrt",
+                ),
+                faq(
+                    (
+                        "Darf ich den Beitrag löschen oder melden?",
+                        "<p>Ja, aber erst, wenn Sie ihn gesichert haben. Ist er gelöscht, fehlt später der "
+                        "Beweis.</p>",
+                    ),
+                    (
+                        "Reicht ein Bildschirmfoto?",
+                        "<p>Es sollte Datum und Uhrzeit zeigen. Notieren Sie zusätzlich die Adresse (URL) von "
+                        "Beitrag und Profil.</p>",
+                    ),
+                ),
+                *contact_block("starke-stelle"),
+            ],
+        },
+        {
+            "slug": "anzeige-und-strafantrag",
+            "title": "Anzeige erstatten und Strafantrag stellen",
+            "teaser": "Wie Sie Anzeige erstatten – und warum Sie bei Beleidigungen die Drei-Monats-Frist "
+            "kennen müssen.",
+            "applies_when": "Sie wollen, dass die Täter zur Verantwortung gezogen werden.",
+            "situations": (
+                "beleidigung", "bedrohung", "hatestorm", "doxing", "sachbeschaedigung", "koerperlicher-angriff",
+            ),
+            "phases": ("danach",),
+            "body": [
+                paragraph(
+                    "<p>Eine Anzeige lohnt sich: Sie zeigt, dass Angriffe auf Menschen in Amt und Mandat "
+                    "Folgen haben.</p>"
+                ),
+                steps(
+                    SECURE_EVIDENCE,
+                    FILE_COMPLAINT,
+                    step(
+                        Cat.REPORT,
+                        "Stellen Sie bei Beleidigungen Strafantrag",
+                        "<p>Bei Straftaten gegen die persönliche Ehre (§§ 185 bis 187 StGB) brauchen Sie neben "
+                        "der Anzeige einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie von der Tat "
+                        "und vom Täter wissen.</p>",
+                    ),
+                    GET_SUPPORT,
+                ),
+                callout(
+                    "warning",
+                    "Drei Monate Frist",
+                    "<p>Den Strafantrag wegen einer Beleidigung, üblen Nachrede oder Verleumdung müssen Sie "
+                    "innerhalb von drei Monaten stellen, nachdem Sie von Tat und Täter erfahren haben. Danach "
+                    "ist es zu spät.</p>",
+                ),
+                paragraph(
+                    "<p>Für Menschen, die im politischen Leben stehen, gibt es einen eigenen Schutz: § 188 StGB. "
+                    "Sprechen Sie die Polizei bei der Anzeige darauf an, dass Sie ein Amt oder Mandat "
+                    "haben.</p>"
+                ),
+                faq(
+                    (
+                        "Wo kann ich Anzeige erstatten?",
+                        "<p>Bei jeder Polizeidienststelle. In den meisten Ländern gibt es außerdem eine "
+                        "Online-Wache der Polizei. Sie ist nicht für Notfälle gedacht: Bei Gefahr rufen Sie "
+                        "110.</p>",
+                    ),
+                    (
+                        "Was ist der Unterschied zwischen Anzeige und Strafantrag?",
+                        "<p>Mit der Anzeige teilen Sie der Polizei mit, was passiert ist. Bei Straftaten gegen "
+                        "die Ehre verlangen Sie mit dem Strafantrag ausdrücklich, dass die Tat verfolgt wird. "
+                        "Am einfachsten stellen Sie beides zusammen.</p>",
+                    ),
+                ),
+                *contact_block("starke-stelle", "hateaid"),
+            ],
+        },
+        {
+            "slug": "online-wache-und-hasskommentare-melden",
+            "title": "Online-Wache und Hasskommentare melden",
+            "teaser": "Wie Sie Hass im Netz bei der Plattform, bei einer Meldestelle und bei der Polizei melden.",
+            "applies_when": "Sie werden in sozialen Medien, per E-Mail oder in Kommentaren angegriffen.",
+            "situations": ("beleidigung", "bedrohung", "hatestorm", "doxing"),
+            "channels": ("online",),
+            "phases": ("akut", "danach"),
+            "body": [
+                steps(
+                    DONT_REPLY,
+                    SECURE_EVIDENCE,
+                    step(
+                        Cat.REPORT,
+                        "Melden Sie den Beitrag der Plattform",
+                        "<p>Nutzen Sie die Meldefunktion des Netzwerks. Sichern Sie den Beitrag vorher.</p>",
+                    ),
+                    step(
+                        Cat.REPORT,
+                        "Melden Sie ihn zusätzlich einer Meldestelle",
+                        "<p>Meldestellen wie REspect!, Hessen gegen Hetze oder HateAid prüfen den Inhalt, "
+                        "fordern die Plattform zum Löschen auf und erstatten bei Straftaten Anzeige. REspect! "
+                        "und HateAid sind als „Trusted Flagger“ nach dem Digital Services Act (DSA) "
+                        "anerkannt.</p>",
+                    ),
+                    FILE_COMPLAINT,
+                ),
+                callout(
+                    "tip",
+                    "Online-Wache",
+                    "<p>Die meisten Länder haben eine Online-Wache der Polizei. Dort können Sie Anzeige "
+                    "erstatten, ohne zur Dienststelle zu gehen. Sie ist nicht für Notfälle gedacht.</p>",
+                ),
+                *contact_block("respect", "hateaid", "hessen-gegen-hetze", title="Meldestellen"),
+                *supporter_block(profiles, "respect", "hateaid"),
+            ],
+        },
+        {
+            "slug": "hatestorm-und-doxing",
+            "title": "Hatestorm und Doxing: die ersten Stunden",
+            "teaser": "Was Sie sofort tun, wenn Hass über Sie hereinbricht oder Ihre Adresse veröffentlicht wird.",
+            "applies_when": "Sie erhalten in kurzer Zeit sehr viele Hassnachrichten, oder Ihre private Adresse "
+            "oder andere persönliche Daten wurden veröffentlicht.",
+            "situations": ("hatestorm", "doxing"),
+            "phases": ("akut",),
+            "body": [
+                EMERGENCY,
+                steps(
+                    NOT_ALONE,
+                    step(
+                        Cat.SAFETY,
+                        "Stellen Sie Ihre Profile auf privat",
+                        "<p>Schränken Sie ein, wer Ihre Beiträge sehen und kommentieren kann. Verbergen Sie "
+                        "Ihren Standort in allen Apps.</p>",
+                    ),
+                    step(
+                        Cat.SAFETY,
+                        "Ändern Sie Ihre Passwörter",
+                        "<p>Wählen Sie neue, starke Passwörter und schalten Sie die Zwei-Faktor-"
+                        "Authentifizierung ein.</p>",
+                    ),
+                    SECURE_EVIDENCE,
+                    step(
+                        Cat.REPORT,
+                        "Informieren Sie die Polizei",
+                        "<p>Wenn Ihre Adresse veröffentlicht wurde oder Sie bedroht werden, wenden Sie sich an "
+                        "die Polizei – bei akuter Gefahr über 110.</p>",
+                    ),
+                    GET_SUPPORT,
+                ),
+                checklist(
+                    "Checkliste: die ersten Stunden",
+                    "Jemanden informiert, der mir beisteht",
+                    "Profile auf privat gestellt, Standort verborgen",
+                    "Passwörter geändert, Zwei-Faktor-Authentifizierung an",
+                    "Beiträge gesichert",
+                    "Polizei informiert",
+                ),
+                *contact_block("hateaid", "starke-stelle"),
+            ],
+        },
+        {
+            "slug": "auskunftssperre-im-melderegister",
+            "title": "Auskunftssperre im Melderegister",
+            "teaser": "So schützen Sie Ihre Wohnadresse: die Auskunftssperre nach § 51 Bundesmeldegesetz.",
+            "applies_when": "Sie befürchten, dass jemand Ihre Wohnadresse herausfindet, um Ihnen oder Ihrer "
+            "Familie zu schaden.",
+            "situations": ("doxing", "bedrohung", "sachbeschaedigung", "koerperlicher-angriff"),
+            "phases": ("vorbeugen", "danach"),
+            "body": [
+                paragraph(
+                    "<p>Wer im Melderegister eine Auskunftssperre hat, dessen Adresse gibt das Meldeamt nicht "
+                    "ohne Weiteres heraus. Grundlage ist § 51 Bundesmeldegesetz.</p>"
+                ),
+                steps(
+                    step(
+                        Cat.PREVENTION,
+                        "Beantragen Sie die Auskunftssperre schriftlich",
+                        "<p>Stellen Sie den Antrag schriftlich bei Ihrer Meldebehörde.</p>",
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Machen Sie die Gefahr glaubhaft",
+                        "<p>Legen Sie dar, warum Ihnen durch eine Auskunft Gefahr droht – etwa mit gesicherten "
+                        "Drohungen oder dem Aktenzeichen Ihrer Anzeige.</p>",
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Denken Sie an die Verlängerung",
+                        "<p>Die Sperre gilt zwei Jahre. Sie können sie verlängern lassen.</p>",
+                    ),
+                ),
+                callout(
+                    "info",
+                    "Auch für Ihre Familie",
+                    "<p>Die Auskunftssperre schützt auch die Familienmitglieder, die mit Ihnen unter derselben "
+                    "Adresse gemeldet sind.</p>",
+                ),
+            ],
+        },
+        {
+            "slug": "sicherheit-zu-hause-unterwegs-und-bei-veranstaltungen",
+            "title": "Sicherheit zu Hause, unterwegs und bei Veranstaltungen",
+            "teaser": "Wie Sie sich und Ihre Familie schützen – im Alltag und bei öffentlichen Auftritten.",
+            "applies_when": "Sie wurden bedroht oder angegriffen, oder Sie wollen vorbeugen.",
+            "situations": ("bedrohung", "koerperlicher-angriff", "sachbeschaedigung", "doxing"),
+            "phases": ("akut", "vorbeugen"),
+            "body": [
+                EMERGENCY,
+                steps(
+                    step(
+                        Cat.SAFETY,
+                        "Rufen Sie bei Gefahr sofort 110",
+                        "<p>Zögern Sie nicht. Die Polizei ist für akute Gefahr da, rund um die Uhr.</p>",
+                    ),
+                    NOT_ALONE,
+                    step(
+                        Cat.PREVENTION,
+                        "Gehen Sie nicht allein zu heiklen Terminen",
+                        "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine "
+                        "Begleitung mit und sagen Sie jemandem, wann Sie zurück sein wollen.</p>",
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Schützen Sie Ihre Adresse",
+                        "<p>Beantragen Sie eine Auskunftssperre im Melderegister, wenn Sie bedroht werden.</p>",
+                    ),
+                ),
+                checklist(
+                    "Checkliste für Veranstaltungen",
+                    "Begleitung verabredet",
+                    "Jemand weiß, wann ich zurück bin",
+                    "Notruf 110 im Telefon griffbereit",
+                ),
+            ],
+        },
+        {
+            "slug": "sicher-in-den-sozialen-medien",
+            "title": "Sicher in den sozialen Medien",
+            "teaser": "Einstellungen, Passwörter und Gewohnheiten, die Angreifern das Leben schwer machen.",
+            "applies_when": "Sie sind in sozialen Medien aktiv und wollen sich vor Hass und Datenmissbrauch "
+            "schützen.",
+            "situations": ("hatestorm", "doxing", "beleidigung"),
+            "channels": ("online",),
+            "phases": ("vorbeugen",),
+            "body": [
+                steps(
+                    step(
+                        Cat.PREVENTION,
+                        "Prüfen Sie Ihre Privatsphäre-Einstellungen",
+                        "<p>Legen Sie fest, wer Ihre Beiträge, Freundeslisten und Fotos sehen kann.</p>",
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Nutzen Sie starke Passwörter und Zwei-Faktor-Authentifizierung",
+                        "<p>Verwenden Sie für jedes Konto ein eigenes, langes Passwort und schalten Sie die "
+                        "Zwei-Faktor-Authentifizierung ein.</p>",
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Verraten Sie nicht, wo Sie gerade sind",
+                        "<p>Schalten Sie die Standortfreigabe aus und posten Sie Fotos von unterwegs erst "
+                        "später.</p>",
+                    ),
+                ),
+                *supporter_block(profiles, "hateaid"),
+            ],
+        },
+        {
+            "slug": "psychische-belastung-und-unterstuetzung",
+            "title": "Psychische Belastung und Unterstützung",
+            "teaser": "Angriffe belasten. Wo Sie Gehör und Hilfe finden.",
+            "applies_when": "Ein Angriff lässt Sie nicht los, Sie schlafen schlecht oder denken ans Aufhören.",
+            "situations": ALL_SITUATIONS,
+            "phases": ("danach",),
+            "body": [
+                paragraph(
+                    "<p>Viele, die angefeindet werden, fühlen sich hilflos, wütend oder erschöpft. Das ist "
+                    "eine normale Reaktion – und kein Zeichen von Schwäche.</p>"
+                ),
+                steps(
+                    step(
+                        Cat.SUPPORT,
+                        "Nehmen Sie Ihre Belastung ernst",
+                        "<p>Gönnen Sie sich Pausen und sprechen Sie mit Menschen, denen Sie vertrauen.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Sprechen Sie mit jemandem, der zuhört",
+                        "<p>Die Telefonseelsorge ist kostenlos und Tag und Nacht erreichbar: 0800 111 0 111, "
+                        "0800 111 0 222 oder 116 123.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Lassen Sie sich von einer Opferberatung begleiten",
+                        "<p>Der Weisse Ring (Opfer-Telefon 116 006) und die Beratungsstellen im VBRG stehen "
+                        "Betroffenen zur Seite.</p>",
+                    ),
+                    GET_SUPPORT,
+                ),
+                *contact_block("telefonseelsorge", "weisser-ring", "vbrg"),
+                *supporter_block(profiles, "telefonseelsorge", "weisser-ring", "vbrg"),
+            ],
+        },
+        {
+            "slug": "presse-und-oeffentlichkeitsarbeit",
+            "title": "Presse- und Öffentlichkeitsarbeit nach einem Angriff",
+            "teaser": "Ob und wie Sie einen Angriff öffentlich machen.",
+            "applies_when": "Ein Angriff auf Sie ist bekannt geworden, oder Sie überlegen, ihn öffentlich zu "
+            "machen.",
+            "situations": ("hatestorm", "bedrohung", "koerperlicher-angriff", "sachbeschaedigung"),
+            "phases": ("danach",),
+            "body": [
+                steps(
+                    step(
+                        Cat.SUPPORT,
+                        "Entscheiden Sie in Ruhe, ob Sie an die Öffentlichkeit gehen",
+                        "<p>Öffentlichkeit kann Solidarität bringen, aber auch neue Angriffe. Lassen Sie sich "
+                        "Zeit und besprechen Sie es mit Menschen, denen Sie vertrauen.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Legen Sie fest, wer für Sie spricht",
+                        "<p>Eine Ansprechperson, etwa aus der Pressestelle Ihrer Verwaltung, entlastet Sie und "
+                        "sorgt für einheitliche Aussagen.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Nennen Sie keine Details aus dem Verfahren",
+                        "<p>Sprechen Sie über den Angriff und seine Folgen, nicht über Ermittlungen. Nennen "
+                        "Sie keine privaten Daten.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Bitten Sie um Solidarität",
+                        "<p>Kolleginnen und Kollegen aus Rat und Verwaltung, Parteien und Vereine können sich "
+                        "öffentlich hinter Sie stellen. Das zeigt: Sie sind nicht allein.</p>",
+                    ),
+                ),
+            ],
+        },
+        {
+            "slug": "konflikte-und-anfeindungen-im-rat",
+            "title": "Konflikte und Anfeindungen im Rat",
+            "teaser": "Wenn der Ton im Gremium oder in der Verwaltung in Anfeindung umschlägt.",
+            "applies_when": "Sie werden aus dem Rat, aus einem Ausschuss oder aus der Verwaltung heraus "
+            "herabgesetzt oder angefeindet.",
+            "situations": ("konflikte-im-rat", "beleidigung"),
+            "channels": ("persoenlich",),
+            "phases": ("akut", "danach", "vorbeugen"),
+            "body": [
+                steps(
+                    step(
+                        Cat.EVIDENCE,
+                        "Halten Sie Äußerungen fest",
+                        "<p>Notieren Sie Wortlaut, Zeitpunkt und Zeugen. Bitten Sie darum, eine Äußerung ins "
+                        "Protokoll aufzunehmen.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Bitten Sie die Sitzungsleitung einzuschreiten",
+                        "<p>Die Sitzungsleitung sorgt für die Ordnung in der Sitzung. Sprechen Sie sie an – "
+                        "in der Sitzung oder danach.</p>",
+                    ),
+                    GET_SUPPORT,
+                    step(
+                        Cat.PREVENTION,
+                        "Vereinbaren Sie Regeln für den Umgang miteinander",
+                        "<p>Regeln für einen respektvollen Umgang, auf die sich das Gremium verständigt, helfen, "
+                        "Grenzen deutlich zu machen.</p>",
+                    ),
+                ),
+                callout(
+                    "info",
+                    "Auch im Rat gilt das Strafrecht",
+                    "<p>Eine Beleidigung bleibt eine Beleidigung, auch in einer Sitzung. Denken Sie an die "
+                    "Drei-Monats-Frist für den Strafantrag.</p>",
+                ),
+            ],
+        },
+        {
+            "slug": "was-nach-der-anzeige-geschieht",
+            "title": "Was nach der Anzeige geschieht",
+            "teaser": "Wie Sie den Stand des Verfahrens erfahren und wer Sie dabei begleitet.",
+            "applies_when": "Sie haben Anzeige erstattet und wissen nicht, wie es weitergeht.",
+            "situations": (
+                "beleidigung", "bedrohung", "hatestorm", "doxing", "sachbeschaedigung", "koerperlicher-angriff",
+            ),
+            "phases": ("danach",),
+            "body": [
+                steps(
+                    step(
+                        Cat.REPORT,
+                        "Notieren Sie das Aktenzeichen",
+                        "<p>Mit dem Aktenzeichen Ihrer Anzeige können Polizei und Staatsanwaltschaft Ihren "
+                        "Vorgang schnell finden.</p>",
+                    ),
+                    step(
+                        Cat.REPORT,
+                        "Fragen Sie nach dem Stand des Verfahrens",
+                        "<p>Erkundigen Sie sich unter Angabe des Aktenzeichens bei der Stelle, bei der Sie "
+                        "Anzeige erstattet haben, oder bei der Staatsanwaltschaft.</p>",
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Lassen Sie sich begleiten",
+                        "<p>Die Beratungsstellen im VBRG helfen bei der Nebenklage, bei Entschädigung und "
+                        "begleiten Sie zu Polizei und Gericht. HateAid übernimmt in geeigneten Fällen die "
+                        "Kosten zivilrechtlicher Verfahren.</p>",
+                    ),
+                    GET_SUPPORT,
+                ),
+                faq(
+                    (
+                        "Ich habe vor Monaten eine Verleumdung angezeigt und nichts gehört. Was kann ich tun?",
+                        "<p>Fragen Sie mit dem Aktenzeichen nach dem Stand. Die Starke Stelle hilft Ihnen, die "
+                        "richtige Ansprechperson zu finden.</p>",
+                    ),
+                ),
+                *contact_block("starke-stelle", "vbrg", "hateaid"),
+            ],
+        },
+    ]
+
+
+SECTIONS = [
+    ("Akut handeln", "Was Sie in den ersten Stunden tun.", ["hatestorm-und-doxing", "beweise-sichern"]),
+    (
+        "Online-Hetze",
+        "Hass im Netz melden und sich schützen.",
+        ["online-wache-und-hasskommentare-melden", "sicher-in-den-sozialen-medien"],
+    ),
+    (
+        "Anzeige und Recht",
+        "Täter zur Verantwortung ziehen.",
+        ["anzeige-und-strafantrag", "was-nach-der-anzeige-geschieht"],
+    ),
+    (
+        "Vorbeugen und Schützen",
+        "Sich, die Familie und die eigene Adresse schützen.",
+        ["auskunftssperre-im-melderegister", "sicherheit-zu-hause-unterwegs-und-bei-veranstaltungen"],
+    ),
+    (
+        "Unterstützung für sich selbst",
+        "Belastung, Öffentlichkeit und Konflikte im Gremium.",
+        [
+            "psychische-belastung-und-unterstuetzung",
+            "presse-und-oeffentlichkeitsarbeit",
+            "konflikte-und-anfeindungen-im-rat",
+        ],
+    ),
+]
+
+
+# --- case examples ------------------------------------------------------------------------------------------
+
+CASE_EXAMPLES = [
+    {
+        "slug": "verleumdung-angezeigt-und-nichts-gehoert",
+        "title": "Verleumdung angezeigt – und monatelang nichts gehört",
+        "teaser": "Ein Ratsmitglied wartet auf Nachricht zu seiner Anzeige.",
+        "situations": ("beleidigung",),
+        "what_happened": "<p>Über ein ehrenamtliches Ratsmitglied einer kleinen Gemeinde verbreitet ein Nachbar "
+        "die Behauptung, es habe sich bei einer Bauentscheidung bestechen lassen. Das Ratsmitglied erstattet "
+        "Anzeige. Monate später hat es noch immer nichts gehört und fragt sich, ob die Anzeige untergegangen "
+        "ist.</p>",
+        "what_helped": "<p>Die Starke Stelle erklärt, wie es den Stand des Verfahrens erfahren kann. Mit dem "
+        "Aktenzeichen fragt es bei der Polizeidienststelle nach, die die Anzeige aufgenommen hat. Es erfährt, "
+        "bei welcher Staatsanwaltschaft der Vorgang liegt. Weil es damals zugleich Strafantrag gestellt hatte, "
+        "war die Drei-Monats-Frist gewahrt.</p>",
+        "steps_taken": "<ol><li>Aktenzeichen herausgesucht</li><li>nach dem Stand des Verfahrens "
+        "gefragt</li><li>Beratung bei der Starken Stelle</li></ol>",
+        "guidance": ("was-nach-der-anzeige-geschieht", "anzeige-und-strafantrag"),
+        "contacts": ("starke-stelle",),
+    },
+    {
+        "slug": "pruegel-drohung-im-kommentar",
+        "title": "Prügel angedroht – in einem Kommentar",
+        "teaser": "Eine Bürgermeisterin wird unter einem Beitrag mit Schlägen bedroht.",
+        "situations": ("bedrohung",),
+        "what_happened": "<p>Nach einer Bürgerversammlung kommentiert ein Nutzer den Beitrag einer "
+        "Bürgermeisterin: Man solle sie „mal ordentlich verprügeln“. Weitere Nutzer stimmen zu. Die "
+        "Bürgermeisterin fragt sich, was sie tun kann.</p>",
+        "what_helped": "<p>Sie antwortet nicht. Eine Mitarbeiterin sichert Bildschirmfotos des Kommentars, des "
+        "Verlaufs und des Profils mit Datum, Uhrzeit und Adressen. Danach meldet die Bürgermeisterin den "
+        "Kommentar der Plattform und einer Meldestelle und erstattet über die Online-Wache Anzeige.</p>",
+        "steps_taken": "<ol><li>nicht geantwortet</li><li>Beweise gesichert</li><li>an Plattform und "
+        "Meldestelle gemeldet</li><li>Anzeige erstattet</li></ol>",
+        "guidance": ("beweise-sichern", "online-wache-und-hasskommentare-melden", "anzeige-und-strafantrag"),
+        "contacts": ("respect", "hateaid"),
+    },
+    {
+        "slug": "hatestorm-nach-ratsentscheidung",
+        "title": "Hatestorm nach einer Ratsentscheidung",
+        "teaser": "Hunderte Nachrichten in einer Nacht – ein Landrat holt sich Hilfe.",
+        "situations": ("hatestorm",),
+        "what_happened": "<p>Nach einer umstrittenen Entscheidung wird ein Landrat über Nacht mit Hunderten "
+        "Hassnachrichten überzogen. Er ist erschöpft und überlegt, seine Profile zu löschen.</p>",
+        "what_helped": "<p>Er stellt seine Profile auf privat und ändert die Passwörter. Ein Team aus seinem "
+        "Büro sichert die schlimmsten Nachrichten. HateAid berät ihn zum weiteren Vorgehen. Mehrere Kreistags"
+        "fraktionen stellen sich öffentlich hinter ihn.</p>",
+        "steps_taken": "<ol><li>Profile geschützt</li><li>Beweise gesichert</li><li>Beratung bei "
+        "HateAid</li><li>öffentliche Solidarität</li></ol>",
+        "guidance": (
+            "hatestorm-und-doxing", "psychische-belastung-und-unterstuetzung", "presse-und-oeffentlichkeitsarbeit",
+        ),
+        "contacts": ("hateaid",),
+    },
+    {
+        "slug": "privatadresse-veroeffentlicht",
+        "title": "Die Privatadresse im Netz",
+        "teaser": "Eine Gemeinderätin findet ihre Wohnadresse in einer Chatgruppe.",
+        "situations": ("doxing",),
+        "what_happened": "<p>In einer Chatgruppe taucht die Wohnadresse einer Gemeinderätin auf, verbunden mit "
+        "dem Aufruf, ihr „einen Besuch abzustatten“.</p>",
+        "what_helped": "<p>Sie informiert die Polizei und bleibt die ersten Tage nicht allein. Sie verbirgt "
+        "ihren Standort in allen Apps und beantragt schriftlich eine Auskunftssperre im Melderegister, die auch "
+        "ihre Familie schützt.</p>",
+        "steps_taken": "<ol><li>Polizei informiert</li><li>Standort verborgen</li><li>Auskunftssperre "
+        "beantragt</li></ol>",
+        "guidance": ("hatestorm-und-doxing", "auskunftssperre-im-melderegister"),
+        "contacts": ("starke-stelle",),
+    },
+    {
+        "slug": "anfeindungen-in-der-ratssitzung",
+        "title": "Anfeindungen in der Ratssitzung",
+        "teaser": "Ein Ratsmitglied wird in Sitzungen immer wieder herabgesetzt.",
+        "situations": ("konflikte-im-rat", "beleidigung"),
+        "what_happened": "<p>Ein Ratsmitglied wird in Sitzungen von einem anderen Mitglied wiederholt "
+        "beschimpft. Die übrigen schweigen.</p>",
+        "what_helped": "<p>Es notiert Wortlaut, Zeit und Zeugen und bittet die Sitzungsleitung, einzuschreiten. "
+        "Der Rat verständigt sich auf Regeln für den Umgang miteinander. Bei einer Beleidigung stellt das "
+        "Ratsmitglied Strafantrag – innerhalb der drei Monate.</p>",
+        "steps_taken": "<ol><li>Äußerungen festgehalten</li><li>Sitzungsleitung angesprochen</li><li>Regeln "
+        "vereinbart</li></ol>",
+        "guidance": ("konflikte-und-anfeindungen-im-rat", "anzeige-und-strafantrag"),
+        "contacts": ("starke-stelle",),
+    },
+    {
+        "slug": "drohanruf-im-rathaus",
+        "title": "Ein Drohanruf im Rathaus",
+        "teaser": "Ein Bürgermeister wird am Telefon bedroht.",
+        "situations": ("bedrohung",),
+        "what_happened": "<p>Ein anonymer Anrufer droht einem Bürgermeister, „man wisse, wo seine Kinder zur "
+        "Schule gehen“.</p>",
+        "what_helped": "<p>Er sagt nichts, eine Kollegin hört mit, beide notieren die Uhrzeit und den Wortlaut. "
+        "Er erstattet Anzeige und spricht mit der Telefonseelsorge, als ihn der Anruf nachts nicht schlafen "
+        "lässt.</p>",
+        "steps_taken": "<ol><li>Zeugin hört mit</li><li>Uhrzeit und Wortlaut notiert</li><li>Anzeige "
+        "erstattet</li><li>Gespräch bei der Telefonseelsorge</li></ol>",
+        "guidance": ("beweise-sichern", "psychische-belastung-und-unterstuetzung"),
+        "contacts": ("telefonseelsorge",),
+    },
+]
+
+
+def load(home) -> None:
+    profiles = load_supporters(home)
+    index = upsert_page(
+        home,
+        GuidanceIndexPage,
+        "rat-und-tat",
+        title="Rat und Tat",
+        teaser="Was Sie jetzt tun können: Schritt für Schritt.",
+        intro="Hier finden Sie, was Sie nach einer Beleidigung, Bedrohung oder einem Angriff tun können – "
+        "jetzt, in den Tagen danach und um sich vor dem nächsten Mal zu schützen.",
+    )
+    pages = {}
+    for data in guidance_pages(profiles):
+        pages[data["slug"]] = upsert_page(
+            index,
+            GuidancePage,
+            data["slug"],
+            title=data["title"],
+            teaser=data["teaser"],
+            applies_when=data["applies_when"],
+            body=data["body"],
+            situations=terms(Situation, *data["situations"]),
+            channels=terms(Channel, *data.get("channels", ())),
+            phases=terms(Phase, *data["phases"]),
+        )
+    index.sections = [
+        ("section", {"title": title, "text": text, "pages": [pages[s] for s in slugs]})
+        for title, text, slugs in SECTIONS
+    ]
+    index.save_revision(log_action=False).publish(log_action=False)
+
+    examples = upsert_page(
+        index,
+        CaseExampleIndexPage,
+        "fallbeispiele",
+        title="Fallbeispiele",
+        teaser="Wie andere in ähnlichen Lagen vorgegangen sind – erfunden, aber typisch.",
+        intro="Diese Beispiele sind erfunden. Sie fassen typische Erfahrungen von Menschen in der "
+        "Kommunalpolitik zusammen und zeigen, was geholfen hat.",
+    )
+    for data in CASE_EXAMPLES:
+        upsert_page(
+            examples,
+            CaseExamplePage,
+            data["slug"],
+            title=data["title"],
+            teaser=data["teaser"],
+            situations=terms(Situation, *data["situations"]),
+            is_composite=True,
+            what_happened=RichText(data["what_happened"]),
+            what_helped=RichText(data["what_helped"]),
+            steps_taken=RichText(data["steps_taken"]),
+            guidance_pages=[pages[s] for s in data["guidance"]],
+            contacts=contacts(*data["contacts"]),
+        )
+
+    upsert_page(
+        home,
+        LotsePage,
+        "hilfe-finden",
+        title="Hilfe finden",
+        teaser="Beantworten Sie vier Fragen und erhalten Sie Ihren persönlichen Plan.",
+        intro="Beantworten Sie vier kurze Fragen. Sie erhalten einen Plan mit den nächsten Schritten und den "
+        "Stellen, die Ihnen in Ihrem Bundesland und bundesweit helfen.",
+        no_match_text=RichText(
+            "<p>Nehmen Sie die Sache ernst und sprechen Sie mit der Starken Stelle oder einer der Stellen "
+            "unten. In der Übersicht <a href=\"/rat-und-tat/\">Rat und Tat</a> finden Sie alle Themen.</p>"
+        ),
+    )

@@ -1,0 +1,39 @@
+"""The POST endpoint of editor-built forms, so that anonymous visitors never get a CSRF cookie.
+
+Django's CSRF protection needs a cookie, and a visitor who only reads must not get one. Forms therefore
+post here instead of to the page URL, and this view checks where the request comes from the way modern
+browsers allow: `Sec-Fetch-Site` must not be "cross-site" and `Origin`, when sent, must be this site.
+A forged cross-site post can only send feedback in someone else's name, which the check still stops in
+every current browser.
+"""
+
+from urllib.parse import urlsplit
+
+from django.http import Http404, HttpResponseForbidden, HttpResponseNotAllowed
+from django.views.decorators.csrf import csrf_exempt
+
+from portal.models.forms import FormPage
+
+FORBIDDEN = "Das Formular wurde von einer anderen Website aus gesendet und deshalb nicht angenommen."
+
+
+def same_origin(request) -> bool:
+    if request.META.get("HTTP_SEC_FETCH_SITE", "") == "cross-site":
+        return False
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is None:
+        return True  # old browsers and non-browser clients; the rate limit and honeypot still apply
+    return urlsplit(origin).netloc == request.get_host()
+
+
+@csrf_exempt
+def submit_form(request, page_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not same_origin(request):
+        return HttpResponseForbidden(FORBIDDEN, content_type="text/plain; charset=utf-8")
+    page = FormPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404("Dieses Formular gibt es nicht (mehr).")
+    request.is_preview = False
+    return page.serve(request)

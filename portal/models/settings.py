@@ -1,0 +1,61 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+
+class EmergencyNumberBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label="Bezeichnung", max_length=80, help_text="z. B. „Polizei“")
+    number = blocks.CharBlock(label="Telefonnummer", max_length=40, required=False)
+    note = blocks.CharBlock(label="Hinweis", max_length=160, required=False, help_text="z. B. „Mo–Fr 9–16 Uhr“")
+    page = blocks.PageChooserBlock(label="Mehr dazu (Seite)", required=False)
+
+    class Meta:
+        icon = "mobile-alt"
+        label = "Notrufnummer"
+        template = "components/emergency_number.html"
+
+
+@register_setting(icon="warning")
+class EmergencySettings(BaseSiteSetting):
+    """The box "Hier finden Sie Hilfe" on the home page and in the header of guidance pages."""
+
+    heading = models.CharField("Überschrift", max_length=80, default="Hier finden Sie Hilfe")
+    intro = models.CharField(
+        "Einleitung",
+        max_length=200,
+        blank=True,
+        default="Bei akuter Gefahr rufen Sie sofort die Polizei.",
+    )
+    numbers = StreamField(
+        [("number", EmergencyNumberBlock())], blank=True, verbose_name="Nummern", use_json_field=True
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("intro"), FieldPanel("numbers")]
+
+    class Meta:
+        verbose_name = "Notfallbox"
+
+
+class NavigationLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label="Seite")
+    title = blocks.CharBlock(label="Linktext", max_length=60, required=False, help_text="Leer: Seitentitel")
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """Footer links: the legal and accessibility pages every page must link to."""
+
+    footer_links = StreamField(
+        [("link", NavigationLinkBlock())], blank=True, verbose_name="Links im Fußbereich", use_json_field=True
+    )
+
+    panels = [FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = "Navigation"

@@ -1,0 +1,117 @@
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    cache = context.render_context
+    if "site_root" not in cache:
+        site = Site.find_for_request(request) if request else None
+        cache["site_root"] = site.root_page.specific_deferred if site else None
+    return cache["site_root"]
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The header navigation: the home page's live children marked "in menus", in tree order.
+
+    The same on every page, so it is built once per content change (starkimamt.cache.generation_cached).
+    """
+    from starkimamt.cache import generation_cached
+
+    root = _site_root(context)
+    request = context.get("request")
+    current_path = getattr(context.get("page"), "path", "")
+    items = []
+    if root is not None:
+
+        def build():
+            pages = root.get_children().live().public().in_menu().only("id", "title", "url_path", "path")
+            return [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
+
+        items = [dict(item) for item in generation_cached(f"main-menu:{root.pk}", build)]
+        for item in items:
+            # The section the visitor is in is highlighted, not only its index page.
+            item["is_active"] = bool(current_path) and current_path.startswith(item["path"])
+    return {"items": items, "current_path": current_path, "request": request}
+
+
+@register.inclusion_tag("navigation/footer_links.html", takes_context=True)
+def footer_links(context):
+    """The legal and accessibility links from the navigation settings; unpublished targets are left out."""
+    from portal.models import NavigationSettings
+    from starkimamt.cache import generation_cached
+
+    request = context.get("request")
+    if request is None:
+        return {"links": []}
+    site = Site.find_for_request(request)
+
+    def build():
+        links = []
+        # The stream fetches all chosen pages in one query.
+        for block in NavigationSettings.for_request(request).footer_links:
+            target = block.value["page"]
+            if target is not None and target.live:
+                links.append({"url": target.get_url(request), "title": block.value["title"] or target.title})
+        return links
+
+    return {"links": generation_cached(f"footer-links:{site.pk if site else 0}", build)}
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the tree root; no query when the routing has fetched them already."""
+    ancestors = getattr(page, "route_ancestors", None)
+    return ancestors if ancestors is not None else list(page.get_ancestors()[1:])
+
+
+@register.simple_tag(takes_context=True)
+def site_root_url(context):
+    root = _site_root(context)
+    return root.url if root is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def emergency_box(context):
+    """The emergency box from the site settings, rendered once per content change instead of per page."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from portal.models import EmergencySettings
+    from starkimamt.cache import generation_cached
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return ""
+
+    def build():
+        emergency = EmergencySettings.for_site(site)
+        return render_to_string("components/emergency_box.html", {"emergency": emergency}, request=request)
+
+    return mark_safe(generation_cached(f"emergency-box:{site.pk}", build))  # noqa: S308 (our own template)
+
+
+class SitewideCacheNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        from starkimamt.cache import generation_cached
+
+        return generation_cached(f"fragment:{self.name.resolve(context)}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sitewide_cache(parser, token):
+    """`{% sitewide_cache "name" %}…{% endsitewide_cache %}`: HTML that is the same on every page (e.g. the
+    latest articles), rendered once per content change. Nothing inside may depend on the request."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("sitewide_cache braucht genau einen Namen")
+    nodelist = parser.parse(("endsitewide_cache",))
+    parser.delete_first_token()
+    return SitewideCacheNode(nodelist, parser.compile_filter(bits[1]))

@@ -1,0 +1,117 @@
+"""Every portal page type of the foundation: editors can create it, and it renders."""
+
+import pytest
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from portal.demo.base import load_about, load_home, load_legal
+from portal.models import AboutPage, HomePage, PartnerPage, StandardPage
+
+
+class PortalPageTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home = load_home()
+
+    def setUp(self):
+        # force_login: the lockout backend (axes) refuses a password login without a request.
+        self.client.force_login(self.create_test_user())
+
+    def test_home_page_allows_sections_but_not_a_second_home(self):
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanCreateAt(HomePage, AboutPage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+
+    def test_can_create_standard_page(self):
+        self.assertCanCreate(
+            self.home,
+            StandardPage,
+            nested_form_data(
+                {
+                    "title": "Barrierefreiheit",
+                    "slug": "barrierefreiheit",
+                    "body": streamfield([("paragraph", rich_text("<p>Diese Website soll barrierefrei sein.</p>"))]),
+                }
+            ),
+        )
+
+    def test_can_create_about_page_once(self):
+        self.assertCanCreate(
+            self.home,
+            AboutPage,
+            nested_form_data(
+                {
+                    "title": "Über uns",
+                    "slug": "ueber-uns",
+                    "intro": "Wer wir sind.",
+                    "body": streamfield([]),
+                    "contact_text": rich_text("<p>Schreiben Sie uns.</p>"),
+                }
+            ),
+        )
+        # There is one "Über uns": a second one cannot be created.
+        self.assertFalse(AboutPage.can_create_at(self.home))
+
+    def test_can_create_partner_page_only_below_about(self):
+        about = load_about(self.home)
+        self.assertCanCreate(
+            about,
+            PartnerPage,
+            nested_form_data(
+                {
+                    "title": "Deutscher Städtetag",
+                    "slug": "staedtetag-neu",
+                    "role": "traeger",
+                    "description": rich_text("<p>Der Spitzenverband der Städte.</p>"),
+                    "website": "https://www.staedtetag.de",
+                }
+            ),
+        )
+        self.assertCanNotCreateAt(HomePage, PartnerPage)
+
+    def test_home_page_renders_emergency_box_and_figure(self):
+        response = self.client.get(self.home.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, '<html lang="de"')
+        self.assertContains(response, "Hier finden Sie Hilfe")
+        self.assertContains(response, "38 %")
+        self.assertContains(response, "Quelle: KoMo")
+
+    def test_about_and_partner_pages_render(self):
+        about = load_about(self.home)
+        response = self.client.get(about.url)
+        self.assertContains(response, "Wer hinter Stark im Amt steht")
+        for partner in PartnerPage.objects.child_of(about):
+            self.assertPageIsRenderable(partner)
+            self.assertContains(self.client.get(partner.url), partner.title)
+
+    def test_standard_pages_render(self):
+        load_legal(self.home)
+        for page in StandardPage.objects.child_of(self.home):
+            self.assertPageIsRenderable(page)
+
+
+@pytest.mark.django_db
+def test_partner_pages_cover_all_five_organisations(demo_content):
+    titles = set(PartnerPage.objects.live().values_list("title", flat=True))
+    assert titles == {
+        "Deutscher Städtetag",
+        "Deutscher Landkreistag",
+        "Deutscher Städte- und Gemeindebund",
+        "Körber-Stiftung",
+        "Deutsches Forum für Kriminalprävention",
+    }
+
+
+@pytest.mark.django_db
+def test_emergency_box_comes_from_site_settings(demo_content, client):
+    from wagtail.models import Site
+
+    from portal.models import EmergencySettings
+
+    settings = EmergencySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.heading = "Sofort Hilfe holen"
+    settings.save()
+    response = client.get("/")
+    assert "Sofort Hilfe holen" in response.content.decode()
+    assert 'href="tel:110"' in response.content.decode()
