@@ -1,0 +1,66 @@
+"""What article and news pages share: the partner section they sit in, and listing helpers."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+
+from portal.models import PortalImage
+
+PAGE_SIZE = 10
+
+
+def image_prefetch(field: str) -> Prefetch:
+    """Load the image and all its renditions in two queries for a whole listing."""
+    return Prefetch(field, queryset=PortalImage.objects.prefetch_renditions())
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """A page of results; bad or too large page numbers fall back to the first or last page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("seite"))
+
+
+class PartnerSectionMixin(models.Model):
+    """A per-partner subtree: page permissions on it let one partner's editors edit only their pages."""
+
+    partner = models.ForeignKey(
+        "portal.PartnerPage",
+        verbose_name="Partnerorganisation",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Die Organisation, deren Redaktion die Seiten in diesem Bereich verantwortet.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ResponsiblePartnerMixin(models.Model):
+    """Records which partner organisation is responsible: always the partner of the section above."""
+
+    responsible_partner = models.ForeignKey(
+        "portal.PartnerPage",
+        verbose_name="Verantwortliche Partnerorganisation",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        partner_id = self._section_partner_id()
+        if partner_id is not None:
+            self.responsible_partner_id = partner_id
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "responsible_partner"}
+        return super().save(*args, **kwargs)
+
+    def _section_partner_id(self):
+        if not self.path or self.depth is None or self.depth <= 1:
+            return None
+        parent = self.get_parent()
+        return getattr(parent.specific_deferred, "partner_id", None) if parent else None
