@@ -1,0 +1,54 @@
+"""The home page's one-query routing finds exactly what Wagtail's level-by-level routing finds."""
+
+import pytest
+from django.http import Http404
+from django.test import RequestFactory
+from wagtail.models import Page
+
+from bench.targets import sitemap_paths
+from starkimamt.routing import FastRouteMixin
+
+pytestmark = pytest.mark.django_db
+
+
+def both_routes(home, path):
+    request = RequestFactory().get(path)
+    components = [part for part in path.split("/") if part]
+    results = []
+    for route in (home.route, super(FastRouteMixin, home).route):  # ours, then Wagtail's own
+        try:
+            page, args, kwargs = route(request, components)
+            results.append((page.pk, type(page), len(args), sorted(kwargs)))
+        except Http404:
+            results.append("404")
+    return results
+
+
+def test_every_public_path_routes_to_the_same_page(demo_content, client):
+    paths = [path for path in sitemap_paths(client) if "?" not in path]
+    paths += ["/gibt-es-nicht/", "/impressum/gibt-es-nicht/", "/rat-und-tat/x/y/z/"]
+    differing = {}
+    for path in paths:
+        ours, wagtails = both_routes(demo_content, path)
+        if ours != wagtails:
+            differing[path] = (ours, wagtails)
+    assert differing == {}
+
+
+def test_unpublished_page_is_not_found_but_its_published_children_are(demo_content, client):
+    parent = Page.objects.live().filter(depth=3, numchild__gt=0).first().specific
+    child = parent.get_children().live().first()
+    parent.unpublish()
+    assert both_routes(demo_content, parent.url_path.removeprefix(demo_content.url_path[:-1])) == ["404", "404"]
+    ours, wagtails = both_routes(demo_content, child.url_path.removeprefix(demo_content.url_path[:-1]))
+    assert ours == wagtails != "404"
+
+
+def test_breadcrumbs_need_no_query_for_the_ancestors(demo_content, client):
+    page = Page.objects.live().filter(depth=4).first()
+    path = page.url_path.removeprefix(demo_content.url_path[:-1])
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.context["page"].route_ancestors[0].pk == demo_content.pk
+    html = response.content.decode()
+    assert 'aria-label="Sie sind hier"' in html and page.get_parent().title in html

@@ -1,0 +1,88 @@
+"""Contacts in a real browser: the finder for every Land is accessible, and staff edit a contact in the admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from contacts import demo
+from contacts.bundeslaender import BUNDESLAENDER
+from contacts.models import Contact
+from contacts.permissions import ensure_kontaktpflege_group
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def contacts_site(home_page):
+    demo.load(home_page)
+    return home_page
+
+
+def test_finder_pages_for_all_16_laender_are_axe_clean(contacts_site, browser_page):
+    for _key, _iso, name, slug in BUNDESLAENDER:
+        response = browser_page.goto(f"/hilfe-in-ihrem-bundesland/{slug}/")
+        assert response.status == 200, slug
+        assert browser_page.page.locator("h2#ergebnis-titel").inner_text() == f"Hilfe für {name}"
+        assert browser_page.axe_violations() == [], slug
+    browser_page.goto("/starke-stelle/")
+    assert browser_page.axe_violations() == []
+    assert browser_page.console_errors == []
+    # A bad filter answers 400 (which the browser logs) with an accessible error summary.
+    response = browser_page.goto("/hilfe-in-ihrem-bundesland/?kind=unbekannt")
+    assert response.status == 400
+    assert browser_page.page.locator(".error-summary").is_visible()
+    assert browser_page.axe_violations() == []
+    assert browser_page.foreign_requests == []
+    assert browser_page.page.context.cookies() == []
+
+
+def test_choosing_a_land_in_the_form_leads_to_its_clean_url(contacts_site, browser_page):
+    page = browser_page.page
+    browser_page.goto("/hilfe-in-ihrem-bundesland/")
+    page.select_option("#id_land", "sachsen")
+    page.select_option("#id_kind", "polizei")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.url.endswith("/hilfe-in-ihrem-bundesland/sachsen/?kind=polizei")
+    assert page.locator("#kontakt-zastex-sachsen").is_visible()
+    assert page.locator("a[href='tel:03518552223']").is_visible()
+
+
+def test_email_becomes_a_link_with_javascript(contacts_site, browser_page):
+    page = browser_page.page
+    browser_page.goto("/starke-stelle/")
+    link = page.locator("a[href='mailto:info@starkestelle.de']")
+    assert link.inner_text() == "info@starkestelle.de"
+    assert browser_page.console_errors == []
+
+
+def test_staff_member_logs_in_and_edits_a_contact(contacts_site, browser_page):
+    user = get_user_model().objects.create_user("pflege", "pflege@example.org", "ein-langes-Passwort-123")
+    user.groups.add(ensure_kontaktpflege_group())
+    contact = Contact.objects.get(key="zastex-sachsen")
+    page = browser_page.page
+
+    browser_page.goto("/admin/login/")
+    page.fill("#id_username", "pflege")
+    page.fill("#id_password", "ein-langes-Passwort-123")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "/admin/login/" not in page.url
+
+    browser_page.goto(f"/admin/snippets/contacts/contact/edit/{contact.pk}/")
+    page.fill("#id_verified_on", "10.01.2026")  # WAGTAIL_DATE_FORMAT
+    page.fill("#id_verified_by", "Team Kontakte")
+    page.fill("#id_phone_numbers-0-hours", "Mo–Fr 8–16 Uhr")
+    # Publish: the primary action is "save draft"; publishing sits in the action menu.
+    page.locator("footer .w-dropdown__toggle").last.click()
+    with page.expect_navigation():
+        page.click("button[name='action-publish']")
+
+    contact.refresh_from_db()
+    assert contact.live and str(contact.verified_on) == "2026-01-10"
+    assert contact.phone_numbers.get().hours == "Mo–Fr 8–16 Uhr"
+    assert contact.revisions.count() == 2  # the demo version and this edit
+
+    browser_page.goto("/hilfe-in-ihrem-bundesland/sachsen/")
+    card = page.locator("#kontakt-zastex-sachsen").locator("xpath=..")
+    assert "Mo–Fr 8–16 Uhr" in card.inner_text()
+    assert "Zuletzt geprüft am 10. Januar 2026" in card.inner_text()
