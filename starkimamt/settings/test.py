@@ -1,6 +1,7 @@
 """Tests: fast hashing, in-memory cache and mail, the database from DATABASE_URL (SQLite by default)."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -16,3 +17,12 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 WHITENOISE_USE_FINDERS = True  # serve static files straight from static/ without collectstatic
 
 PAGE_CACHE_ENABLED = False  # tests that need it turn it on (tests/performance/test_page_cache.py)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: with an in-memory database the browser tests' live server thread shares the test's
+    # own connection, and a request still in flight when a test ends then breaks the flush that follows it
+    # (CI saw "on_commit() cannot be used in manual transaction management"). With a file each thread has
+    # its own connection and the flush waits for the late request instead.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"starkimamt-test-{os.getpid()}.sqlite3")
+    }
