@@ -16,6 +16,7 @@ go stale together. A model that changes on every request (a hit counter, a log) 
 `page_cache_ignore = True` on the class or in settings.PAGE_CACHE_IGNORE_MODELS.
 """
 
+import contextvars
 import functools
 import logging
 import pickle
@@ -113,8 +114,24 @@ _unreachable_until = 0.0  # monotonic time; while the cache is down, skip it ins
 UNREACHABLE_PAUSE = 10.0
 
 
+# Within a request the generation is read from the cache once (PageCacheMiddleware opens the scope): with
+# Redis, every menu, footer and fragment of a page would otherwise cost a round trip for it.
+_UNKNOWN = object()
+_request_generation: contextvars.ContextVar = contextvars.ContextVar("page_cache_generation", default=None)
+
+
 def current_generation(cache=None) -> int | None:
     """The generation cached pages are stored under; None when the cache does not answer."""
+    known = _request_generation.get()
+    if known is not None and known is not _UNKNOWN:
+        return known
+    generation = _read_generation(cache)
+    if known is _UNKNOWN and generation is not None:
+        _request_generation.set(generation)
+    return generation
+
+
+def _read_generation(cache=None) -> int | None:
     global _unreachable_until
     if time.monotonic() < _unreachable_until:
         return None
@@ -131,6 +148,8 @@ def current_generation(cache=None) -> int | None:
 
 def bump_generation() -> None:
     """Make every cached page stale at once."""
+    if _request_generation.get() is not None:
+        _request_generation.set(_UNKNOWN)  # read it afresh for the rest of this request
     cache = _page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -177,6 +196,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        scope = _request_generation.set(_UNKNOWN)
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(scope)
+
+    def respond(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", False) or not self.request_is_cacheable(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES and not response.has_header("Cache-Control"):
@@ -194,6 +220,7 @@ class PageCacheMiddleware:
         generation = found.get(GENERATION_KEY) or current_generation(cache)
         if generation is None:
             return self.get_response(request)
+        _request_generation.set(generation)
         prefix = f"page.{generation}"
         if found.get(header_key) is not None:
             key = _generate_cache_key(request, "GET", found[header_key], prefix)
@@ -208,7 +235,9 @@ class PageCacheMiddleware:
         if request.method == "GET" and self.response_is_cacheable(request, response):
             timeout = settings.PAGE_CACHE_SECONDS
             shared_max_age = getattr(settings, "PAGE_CACHE_SHARED_MAX_AGE", 0)
-            if shared_max_age:
+            if getattr(response, "shared_cache_exempt", False):
+                patch_cache_control(response, private=True)  # only this cache: the view must see each request
+            elif shared_max_age:
                 # A CDN or proxy may keep it too; Wagtail's frontend-cache purge clears it on changes.
                 patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age)
             headerlist = sorted(
@@ -344,23 +373,30 @@ def connect_invalidation_signals() -> None:
 # --- site-wide data kept until the content changes ----------------------------------------------------
 
 _MISSING = object()
+_local_values = _LocalPages(size=500)
 
 
 def generation_cached(name: str, build):
     """`build()`, computed once per content generation: for data every page shows (menus, footer).
 
     Invalidated together with the page cache, so an editor's change shows at once; works whether or not
-    the page cache itself is on.
+    the page cache itself is on. Each process keeps a copy by generation too: a hit then costs no round
+    trip to Redis. The generation is in the key, so a copy can never outlive a change.
     """
     cache = _page_cache()
     generation = current_generation(cache)
     if generation is None:
         return build()
     key = f"sitewide:{generation}:{name}"
+    local = _local_values.get(key)
+    if local is not None:
+        # Strings are immutable; anything else is handed out as a fresh copy, as the cache itself would.
+        return local if isinstance(local, str) else pickle.loads(local)  # noqa: S301 (our own data)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+    _local_values.put(key, value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
 
 

@@ -54,3 +54,25 @@ class FastRouteMixin:
         if not page.live:
             raise Http404
         return RouteResult(page)
+
+
+class CachedSiteMiddleware:
+    """Look up the Wagtail site of a host once per content generation instead of once per request.
+
+    Wagtail's `Site.find_for_request` runs a query on every request and keeps the result on the request;
+    this fills that slot from `generation_cached`, which forgets it when any site changes. After
+    CommonMiddleware, so that the host has passed ALLOWED_HOSTS before it becomes part of a cache key.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        from starkimamt.cache import generation_cached
+
+        if not hasattr(request, "_wagtail_site"):
+            key = f"site:{request.get_host()}:{request.get_port()}"
+            request._wagtail_site = generation_cached(key, lambda: Site._find_for_request(request))
+        return self.get_response(request)

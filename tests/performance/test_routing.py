@@ -52,3 +52,20 @@ def test_breadcrumbs_need_no_query_for_the_ancestors(demo_content, client):
     assert response.context["page"].route_ancestors[0].pk == demo_content.pk
     html = response.content.decode()
     assert 'aria-label="Sie sind hier"' in html and page.get_parent().title in html
+
+
+def test_the_site_is_looked_up_once_per_content_change(demo_content, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    client.get("/impressum/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/impressum/").status_code == 200
+    assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+    # An administrator points the site at another root page: the very next request follows it.
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = Page.objects.get(slug="impressum")
+    site.save()
+    assert client.get("/datenschutz/").status_code == 404
