@@ -18,6 +18,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
+from wagtail.search.utils import normalise_query_string
 
 from contacts.models import Contact
 
@@ -189,11 +190,10 @@ def search_view(request):
             counts=counts,
         )
         if page_number == 1:
-            # Popular queries for editors (Admin → Berichte → Suchbegriffe); counted once per search.
-            stored = Query.get(query)
-            stored.add_hit()
-            context["promotions"] = promotions(stored, request)
+            # Only read here, so the page can be cached: portal.search_hits counts the search.
+            stored = Query.objects.filter(query_string=normalise_query_string(query)).first()
+            context["promotions"] = promotions(stored, request) if stored else []
     response = render(request, "portal/search.html", context)
-    # Not from the page cache: every search counts for the editors' list of popular queries.
-    response.page_cache_exempt = True
+    # The page cache may keep it, a CDN may not: searches it answered would never be counted.
+    response.shared_cache_exempt = True
     return response

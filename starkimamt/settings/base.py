@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Counts searches answered from the page cache too (the editors' popular queries).
+    "portal.search_hits.SearchHitMiddleware",
     # Anonymous pages from the cache before anything else runs: a hit is stored with the headers that
     # the middleware below added (security headers, CSP without nonce). Scheme and host are part of the
     # key, so http→https redirects and host checks still happen before a page is first cached.
@@ -201,6 +203,8 @@ if AWS_STORAGE_BUCKET_NAME or os.environ.get("S3_ENDPOINT_URL"):
 # Page cache (starkimamt/cache.py): anonymous page views from the cache, all invalidated by any change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Searches are counted in memory and written at most this often per process (portal/search_hits.py).
+SEARCH_HITS_FLUSH_SECONDS = int(os.environ.get("SEARCH_HITS_FLUSH_SECONDS", "60"))
 # Models that change on every request and show on no page (hit counters, logs): no invalidation.
 PAGE_CACHE_IGNORE_MODELS: list[str] = []
 

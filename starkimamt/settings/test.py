@@ -16,6 +16,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 WHITENOISE_USE_FINDERS = True  # serve static files straight from static/ without collectstatic
 
+SEARCH_HITS_FLUSH_SECONDS = 0  # count each search at once, so that tests see it
 PAGE_CACHE_ENABLED = False  # tests that need it turn it on (tests/performance/test_page_cache.py)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

@@ -263,3 +263,36 @@ def test_a_change_purges_every_live_page_from_the_frontend_cache(demo_content, s
     purged = {url.split("/", 3)[-1] for url in purge.call_args.args[0]}
     assert {"", "impressum/", "datenschutz/", "ueber-uns/"} <= purged
     assert len(purged) == Page.objects.live().public().filter(depth__gt=1).count()
+
+
+def test_a_search_is_served_from_the_cache_and_still_counted(
+    demo_content, client, settings, django_assert_num_queries
+):
+    from wagtail.contrib.search_promotions.models import Query
+
+    from portal.search_hits import search_hits
+
+    settings.SEARCH_HITS_FLUSH_SECONDS = 3600  # as in production: counts are written in batches
+    first = fetch(client, "/suche/?q=Anzeige")
+    assert first["X-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = fetch(client, "/suche/?q=Anzeige")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    search_hits.flush()
+    assert Query.get("anzeige").hits == 2
+    # The proxy or CDN in front must not keep it: searches answered there would never be counted.
+    assert "private" in second["Cache-Control"]
+    assert "s-maxage" not in second["Cache-Control"]
+
+
+def test_a_new_editor_promotion_shows_on_a_cached_search(demo_content, client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    assert "Empfehlung der Redaktion" not in fetch(client, "/suche/?q=Anzeige").content.decode()
+    SearchPromotion.objects.create(
+        query=Query.get("anzeige"), page=Page.objects.get(slug="impressum"), sort_order=0
+    )
+    response = fetch(client, "/suche/?q=Anzeige")
+    assert response["X-Cache"] == "miss"
+    assert "Empfehlung der Redaktion" in response.content.decode()
