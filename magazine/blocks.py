@@ -10,7 +10,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from portal.blocks import CalloutBlock, HeadingBlock
+from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -129,6 +129,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class RelatedPagesBlock(blocks.StructBlock):
+    opens_section = True  # renders its own h2
     heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Mehr dazu in „Rat und Tat“")
     pages = blocks.ListBlock(
         blocks.PageChooserBlock(label="Ratgeberseite", page_type=["portal.GuidancePage"]), label="Seiten", min_num=1
@@ -141,6 +142,7 @@ class RelatedPagesBlock(blocks.StructBlock):
 
 
 class RelatedContactsBlock(blocks.StructBlock):
+    opens_section = True  # renders its own h2
     heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Hier finden Sie Hilfe")
     contacts = blocks.ListBlock(SnippetChooserBlock("contacts.Contact", label="Anlaufstelle"), min_num=1)
 
@@ -158,7 +160,7 @@ class RelatedContactsBlock(blocks.StructBlock):
         return context
 
 
-class ArticleStreamBlock(blocks.StreamBlock):
+class ArticleStreamBlock(HeadingOrderStreamBlock):
     paragraph = blocks.RichTextBlock(
         label="Absatz", features=PARAGRAPH_FEATURES, template="components/blocks/paragraph.html"
     )
@@ -175,7 +177,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
         template = "components/blocks/stream.html"
 
 
-class NewsStreamBlock(blocks.StreamBlock):
+class NewsStreamBlock(HeadingOrderStreamBlock):
     """The smaller set of news and event descriptions."""
 
     paragraph = blocks.RichTextBlock(

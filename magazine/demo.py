@@ -149,34 +149,34 @@ def articles() -> list[dict]:
                     "<p>Beide Gesprächspartner sind erfundene Demo-Personen. Die Inhalte entsprechen den "
                     "Empfehlungen von Stark im Amt.</p>",
                 ),
-                heading("Was ist das Wichtigste in den ersten Minuten?", "h3"),
+                heading("Was ist das Wichtigste in den ersten Minuten?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Nehmen Sie es ernst und antworten Sie dem Absender nicht. "
                     "Dann sichern Sie Beweise: ein Bildschirmfoto mit Datum und Uhrzeit, dazu den Verlauf "
                     "drumherum und das Profil der Person. Notieren Sie die Adressen des Beitrags und des "
                     "Profils. Beiträge verschwinden oft schnell.</p>"
                 ),
-                heading("Und wenn die Drohung am Telefon kommt?", "h3"),
+                heading("Und wenn die Drohung am Telefon kommt?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Sagen Sie nichts, lassen Sie, wenn möglich, jemanden "
                     "mithören, und notieren Sie die Uhrzeit. Briefe, Sprachnachrichten und Anruflisten "
                     "heben Sie auf.</p>"
                 ),
-                heading("Wo zeige ich das an?", "h3"),
+                heading("Wo zeige ich das an?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Bei jeder Polizeidienststelle oder online – die meisten "
                     "Länder haben eine Onlinewache. Die ist aber nicht für Notfälle da: Bei akuter Gefahr "
                     "wählen Sie 110.</p>"
                 ),
                 standpoint("Wer Beweise sichert, verschafft sich Zeit – und der Justiz eine Grundlage."),
-                heading("Warum reicht die Anzeige bei Beleidigungen nicht?", "h3"),
+                heading("Warum reicht die Anzeige bei Beleidigungen nicht?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Bei Ehrdelikten, also den §§ 185 bis 187 StGB, brauchen "
                     "Sie zusätzlich einen Strafantrag. Er muss innerhalb von drei Monaten gestellt werden, "
                     "nachdem Sie von der Tat und der Person erfahren haben. § 188 StGB schützt Menschen im "
                     "politischen Leben besonders.</p>"
                 ),
-                heading("Und die Plattformen?", "h3"),
+                heading("Und die Plattformen?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Melden Sie den Inhalt der Plattform und zusätzlich einer "
                     "Meldestelle wie REspect!, Hessen gegen Hetze oder HateAid. Die prüfen und können "

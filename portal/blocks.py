@@ -1,6 +1,9 @@
 """Blocks shared by the portal's page types. App-specific blocks live beside their app."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 
@@ -15,6 +18,34 @@ class HeadingBlock(blocks.StructBlock):
         label = "Zwischenüberschrift"
         template = "components/blocks/heading.html"
         preview_value = {"text": "Was Sie jetzt tun können", "level": "h2"}
+
+
+HEADING_ORDER_ERROR = (
+    "Eine „Überschrift 3“ gehört unter eine „Überschrift 2“: Wer mit einem Vorleseprogramm von Überschrift "
+    "zu Überschrift springt, verliert sonst die Gliederung. Wählen Sie hier „Überschrift 2“ oder setzen Sie "
+    "darüber eine Zwischenüberschrift der Ebene 2."
+)
+
+
+class HeadingOrderStreamBlock(blocks.StreamBlock):
+    """A body whose headings keep their order below the page title (h1): no "Überschrift 3" before the
+    first "Überschrift 2" or a block that brings its own h2 (`opens_section = True` on the block)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        in_section = False
+        for index, child in enumerate(value):
+            if isinstance(child.block, HeadingBlock):
+                if child.value["level"] == "h3" and not in_section:
+                    level_error = ValidationError(HEADING_ORDER_ERROR)
+                    errors[index] = StructBlockValidationError(block_errors={"level": level_error})
+                in_section = in_section or child.value["level"] == "h2"
+            elif getattr(child.block, "opens_section", False):
+                in_section = True
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -57,7 +88,7 @@ class BodyImageBlock(ImageBlock):
         template = "components/blocks/image.html"
 
 
-class StandardStreamBlock(blocks.StreamBlock):
+class StandardStreamBlock(HeadingOrderStreamBlock):
     """The small block set of simple pages (legal pages, about)."""
 
     heading = HeadingBlock()

@@ -10,7 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from contacts.models import Contact
-from portal.blocks import CalloutBlock, HeadingBlock
+from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
 
 
 class StepCategory:
@@ -215,7 +215,7 @@ class GuidanceSectionBlock(blocks.StructBlock):
         return context
 
 
-class GuidanceStreamBlock(blocks.StreamBlock):
+class GuidanceStreamBlock(HeadingOrderStreamBlock):
     """The rich block set of guidance pages."""
 
     steps = StepsBlock()

@@ -26,3 +26,23 @@ def test_demo_content_is_german_and_flagged_as_demo(demo_content):
     assert demo_content.is_demo
     assert {"impressum", "datenschutz"} <= set(StandardPage.objects.values_list("slug", flat=True))
     assert Bundesland.objects.count() == 16
+
+
+@pytest.mark.django_db
+def test_every_demo_page_passes_the_checks_an_editor_saving_it_would_meet(demo_content):
+    """An editor who opens a demo page and saves it unchanged must not meet an error (heading order,
+    required fields, lengths): the demo content follows the rules the admin enforces."""
+    from django.core.exceptions import ValidationError
+    from wagtail.fields import StreamField
+
+    refused = {}
+    for page in Page.objects.filter(depth__gt=1).specific():
+        try:
+            page.full_clean()
+            for field in page._meta.get_fields():
+                if isinstance(field, StreamField):
+                    value = getattr(page, field.name)
+                    field.stream_block.clean(value)
+        except ValidationError as error:
+            refused[page.url_path] = str(error)[:300]
+    assert refused == {}

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from portal.blocks import CalloutBlock, HeadingBlock
+from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
 
 from .base import BasePage
 
@@ -88,6 +88,7 @@ def build_chart(rows) -> dict:
 
 
 class FiguresChartBlock(blocks.StructBlock):
+    opens_section = True  # renders its own h2
     """One table of figures, shown as a bar chart and as a table with the same numbers."""
 
     title = blocks.CharBlock(label="Titel", max_length=160)
@@ -120,7 +121,7 @@ class FiguresChartBlock(blocks.StructBlock):
         return context
 
 
-class FiguresStreamBlock(blocks.StreamBlock):
+class FiguresStreamBlock(HeadingOrderStreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label="Absatz", features=["bold", "italic", "link", "ul"], template="components/blocks/paragraph.html"
