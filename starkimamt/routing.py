@@ -25,7 +25,8 @@ class FastRouteMixin:
         if on_the_way is None:
             on_the_way = {
                 page.url_path: page
-                for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("depth")
+                # No ORDER BY: a dict needs none, and Django hashes every selected column to compile one.
+                for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by()
             }
         # Breadcrumbs are complete only from the site root or when the page above handed its ancestors down.
         inherited = getattr(self, "route_ancestors", None)
@@ -59,8 +60,9 @@ class FastRouteMixin:
 class CachedSiteMiddleware:
     """Look up the Wagtail site of a host once per content generation instead of once per request.
 
-    Wagtail's `Site.find_for_request` runs a query on every request and keeps the result on the request;
-    this fills that slot from `generation_cached`, which forgets it when any site changes. After
+    Wagtail's `Site.find_for_request` runs a query on every request and keeps the result on the request,
+    and its routing then fetches the root page's specific object; this fills that slot from
+    `generation_cached`, site and specific root page together, forgotten when any page or site changes. After
     CommonMiddleware, so that the host has passed ALLOWED_HOSTS before it becomes part of a cache key.
     """
 
@@ -72,7 +74,14 @@ class CachedSiteMiddleware:
 
         from starkimamt.cache import generation_cached
 
+        def find_site():
+            site = Site._find_for_request(request)
+            if site is not None:
+                # Wagtail's routing asks for the root page's specific object on every request: keep it.
+                site.root_page = site.root_page.specific
+            return site
+
         if not hasattr(request, "_wagtail_site"):
             key = f"site:{request.get_host()}:{request.get_port()}"
-            request._wagtail_site = generation_cached(key, lambda: Site._find_for_request(request))
+            request._wagtail_site = generation_cached(key, find_site)
         return self.get_response(request)
