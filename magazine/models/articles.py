@@ -236,22 +236,34 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
     def author_list(self):
         return [item.author for item in self.authors.all()]
 
-    def related_articles(self, limit: int = 3, tags=None, prefetch: bool = True):
-        """Other live articles that share the most tags with this one, newest first among equals."""
+    def related_articles(self, limit: int = 3, tags=None, prefetch: bool = True) -> list:
+        """Other live articles that share the most tags with this one, newest first among equals.
+
+        Two small queries instead of one wide one: ranking whole rows would group and order by every
+        column of the page tables, which costs Django more to compile than the database to run."""
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         if not tag_ids:
-            return ArticlePage.objects.none()
-        return (
-            article_listing(ArticlePage.objects.exclude(pk=self.pk), tags=False, related=prefetch)
+            return []
+        ranked = list(
+            ArticlePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
             .filter(tags__in=tag_ids)
+            .values("pk")
             .annotate(shared_tags=Count("tagged_items", distinct=True))
-            .order_by("-shared_tags", "-date", "-pk")[:limit]
+            .order_by("-shared_tags", "-date", "-pk")
+            .values_list("pk", flat=True)[:limit]
         )
+        if not ranked:
+            return []
+        listing = article_listing(ArticlePage.objects.filter(pk__in=ranked), tags=False, related=prefetch)
+        found = listing.order_by().in_bulk()
+        return [found[pk] for pk in ranked if pk in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())
-        related = list(self.related_articles(tags=tags, prefetch=False))
+        related = self.related_articles(tags=tags, prefetch=False)
         # The authors of this article and of the related ones in one query, all images in two.
         prefetch_related_objects([self, *related], Prefetch("authors", queryset=authors_queryset()))
         authors = self.author_list
