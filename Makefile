@@ -50,4 +50,4 @@ clean:
 # Performance: gunicorn (production settings, 2 workers) under wrk, uncached and cached, next to a static
 # file; PostgreSQL from DATABASE_URL or a temporary SQLite file. Prints one table (bench/run.py).
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

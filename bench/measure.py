@@ -15,7 +15,7 @@ from django.templatetags.static import static  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
-from bench.targets import targets  # noqa: E402
+from bench.targets import first_live_page, page_path, targets  # noqa: E402
 
 
 def count(client, path, cache_on: bool) -> int:
@@ -31,7 +31,14 @@ def main():
     client = Client()
     found = targets(client)
     sql = {label: [count(client, path, False), count(client, path, True)] for label, path in found.items()}
-    print(json.dumps({"targets": found, "static": static("css/main.css"), "sql": sql}))
+    # Lighthouse: the home page, a guidance page, the contact finder and an article (issue 7).
+    lighthouse = {label: found[label] for label in ("Startseite", "Ratgeberseite") if label in found}
+    finder = page_path(first_live_page("ContactFinderPage"))
+    if finder:
+        lighthouse["Kontaktfinder"] = finder
+    if "Artikel" in found:
+        lighthouse["Artikel"] = found["Artikel"]
+    print(json.dumps({"targets": found, "static": static("css/main.css"), "sql": sql, "lighthouse": lighthouse}))
 
 
 if __name__ == "__main__":

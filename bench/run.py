@@ -4,8 +4,10 @@ Uses DATABASE_URL (PostgreSQL) when set, else a fresh SQLite file in a temporary
 when set, else each worker's local-memory cache. Migrates, collects static files, loads the demo content
 (which also makes the image renditions), starts gunicorn with 2 sync workers on loopback, warms up, then
 runs `wrk -t2 -c4` against each page twice: with a cookie (which bypasses the page cache, so the page is
-rendered) and without (served from the cache). Prints one table and checks the targets of issue 7.
-BENCH_DURATION (seconds per run, default 8) keeps the whole run well under five minutes.
+rendered) and without (served from the cache); then Lighthouse (mobile) on the home page, a guidance
+page, the contact finder and an article (bench/lighthouse.py; BENCH_LIGHTHOUSE=0 leaves it out). Prints
+the tables and checks the targets of issue 7. BENCH_DURATION (seconds per run, default 8) keeps the
+whole run under five minutes.
 """
 
 import json
@@ -21,6 +23,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from bench import lighthouse
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -159,6 +163,11 @@ def main() -> int:
                 log(f"{label}: {path}")
                 rows.append((label, "ungecacht", run_wrk(wrk, base + path, cookie=True), uncached_sql, size))
                 rows.append((label, "gecacht", run_wrk(wrk, base + path, cookie=False), cached_sql, size))
+            if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":
+                log("Lighthouse (mobil): " + ", ".join(measured["lighthouse"]))
+                lighthouse_lines, lighthouse_problems = lighthouse.run(base, measured["lighthouse"])
+            else:
+                lighthouse_lines, lighthouse_problems = [], ["Lighthouse abgeschaltet (BENCH_LIGHTHOUSE=0)"]
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
@@ -174,8 +183,12 @@ def main() -> int:
         ratio = result["rps"] / static_rps if static_rps else 0
         print(f"{label:<28} {mode:<10} {result['rps']:>9.0f} {p50:>8} {p99:>8} {sql:>4} {size:>8} {ratio:>9.2f}")
     print()
+    for line in lighthouse_lines:
+        print(line)
+    if lighthouse_lines:
+        print()
 
-    problems = []
+    problems = list(lighthouse_problems)
     for label, mode, result, sql, _size in rows:
         if result["errors"] or result["socket_errors"]:
             problems.append(f"{label} ({mode}): Fehlerantworten {result['errors']} {result['socket_errors']}")
@@ -197,7 +210,10 @@ def main() -> int:
         for problem in problems:
             print(f"  ✗ {problem}")
         return 1
-    print("Alle Ziele erreicht: ≤ 10 SQL-Abfragen ungecacht, gecacht ≥ halbe Static-Rate, ≥ 3 × bakerydemo.")
+    print(
+        "Alle Ziele erreicht: ≤ 10 SQL-Abfragen ungecacht, gecacht ≥ halbe Static-Rate, ≥ 3 × bakerydemo, "
+        "Lighthouse 100 in allen vier Kategorien."
+    )
     return 0
 
 
