@@ -23,7 +23,7 @@ install: $(VENV)/.installed
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) ensure_demo_admin
+	$(MANAGE) ensure_demo_admin --url http://$(HOST):$(PORT)
 
 run: setup
 	@echo "Stark im Amt läuft auf http://$(HOST):$(PORT)/ (Admin: http://$(HOST):$(PORT)/admin/). Beenden mit Strg+C."

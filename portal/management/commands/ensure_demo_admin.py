@@ -11,6 +11,9 @@ PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-admin-password"
 class Command(BaseCommand):
     help = "Legt für die lokale Demo einen Admin-Zugang an (nur mit DEBUG) und zeigt die Zugangsdaten."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000", help="Adresse, unter der die Demo läuft")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Der Demo-Admin ist nur für die lokale Entwicklung (DEBUG=True) gedacht.")
@@ -26,6 +29,5 @@ class Command(BaseCommand):
             PASSWORD_FILE.write_text(password + "\n")
             PASSWORD_FILE.chmod(0o600)
         password = PASSWORD_FILE.read_text().strip()
-        self.stdout.write(
-            self.style.SUCCESS(f"Admin-Login: http://127.0.0.1:8000/admin/  Benutzer: admin  Passwort: {password}")
-        )
+        admin_url = options["url"].rstrip("/") + "/admin/"
+        self.stdout.write(self.style.SUCCESS(f"Admin-Login: {admin_url}  Benutzer: admin  Passwort: {password}"))
