@@ -10,7 +10,9 @@ class StarkImAmtConfig(AppConfig):
     def ready(self):
         from starkimamt.cache import connect_invalidation_signals, install_restriction_shortcuts
         from starkimamt.renditions import connect_rendition_signals
+        from starkimamt.routing import install_site_lookup_cache
 
         connect_invalidation_signals()
         install_restriction_shortcuts()
+        install_site_lookup_cache()
         connect_rendition_signals()

@@ -57,31 +57,38 @@ class FastRouteMixin:
         return RouteResult(page)
 
 
-class CachedSiteMiddleware:
+def install_site_lookup_cache() -> None:
     """Look up the Wagtail site of a host once per content generation instead of once per request.
 
-    Wagtail's `Site.find_for_request` runs a query on every request and keeps the result on the request,
-    and its routing then fetches the root page's specific object; this fills that slot from
-    `generation_cached`, site and specific root page together, forgotten when any page or site changes. After
-    CommonMiddleware, so that the host has passed ALLOWED_HOSTS before it becomes part of a cache key.
+    Wagtail's `Site.find_for_request` runs a query on every request (keeping the result on the request),
+    and its routing then fetches the root page's specific object. This keeps both in `generation_cached`,
+    forgotten when any page or site changes. Lazy, like Wagtail's own: requests that never ask for the
+    site (robots.txt, the health check) never touch the database. A host that ALLOWED_HOSTS refuses never
+    becomes part of a cache key; it gets Wagtail's uncached lookup.
     """
+    from django.core.exceptions import DisallowedHost
+    from wagtail.models import Site
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+    from starkimamt.cache import generation_cached
 
-    def __call__(self, request):
-        from wagtail.models import Site
+    wagtail_find = Site._find_for_request
 
-        from starkimamt.cache import generation_cached
+    def find_site(request):
+        site = wagtail_find(request)
+        if site is not None:
+            site.root_page = site.root_page.specific  # Wagtail's routing asks for it on every request
+        return site
 
-        def find_site():
-            site = Site._find_for_request(request)
-            if site is not None:
-                # Wagtail's routing asks for the root page's specific object on every request: keep it.
-                site.root_page = site.root_page.specific
-            return site
-
+    def find_for_request(request):
+        if request is None:
+            return None
         if not hasattr(request, "_wagtail_site"):
-            key = f"site:{request.get_host()}:{request.get_port()}"
-            request._wagtail_site = generation_cached(key, find_site)
-        return self.get_response(request)
+            try:
+                key = f"site:{request.get_host()}:{request.get_port()}"
+            except DisallowedHost:
+                request._wagtail_site = wagtail_find(request)
+            else:
+                request._wagtail_site = generation_cached(key, lambda: find_site(request))
+        return request._wagtail_site
+
+    Site.find_for_request = staticmethod(find_for_request)
