@@ -28,14 +28,11 @@ class SearchHitCounter:
         self.lock = threading.Lock()
         self.pending: Counter = Counter()  # (date, query) → hits
         self.last_flush = time.monotonic()
-        self.exit_hook = False
+        atexit.register(self.flush)
 
     def record(self, query: str) -> None:
         with self.lock:
             self.pending[(timezone.localdate(), query)] += 1
-            if not self.exit_hook:
-                atexit.register(self.flush)
-                self.exit_hook = True
             due = time.monotonic() - self.last_flush >= getattr(settings, "SEARCH_HITS_FLUSH_SECONDS", 60)
         if due:
             self.flush()

@@ -178,11 +178,11 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
-class _LocalPages:
-    """A small per-process copy of recently served pages, by their full key (which holds the generation).
+class _LocalCopies:
+    """A small per-process LRU of values whose key holds the generation (served pages, sitewide data).
 
-    A hit then needs one round trip to Redis (generation and Vary headers) instead of two; after a change
-    the generation differs, so an old copy can never be served.
+    A page hit then needs one round trip to Redis (generation and Vary headers) instead of two, and
+    sitewide data none; after a change the generation differs, so an old copy can never be served.
     """
 
     def __init__(self, size: int = 200):
@@ -207,7 +207,7 @@ class _LocalPages:
             self.items.clear()
 
 
-_local_pages = _LocalPages()
+_local_pages = _LocalCopies()
 
 
 class PageCacheMiddleware:
@@ -394,7 +394,7 @@ def connect_invalidation_signals() -> None:
 # --- site-wide data kept until the content changes ----------------------------------------------------
 
 _MISSING = object()
-_local_values = _LocalPages(size=500)
+_local_values = _LocalCopies(size=500)
 
 
 def generation_cached(name: str, build):

@@ -256,8 +256,7 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
         )
         if not ranked:
             return []
-        listing = article_listing(ArticlePage.objects.filter(pk__in=ranked), tags=False, related=prefetch)
-        found = listing.order_by().in_bulk()
+        found = article_listing(ArticlePage.objects.all(), tags=False, related=prefetch).order_by().in_bulk(ranked)
         return [found[pk] for pk in ranked if pk in found]
 
     def get_context(self, request, *args, **kwargs):
