@@ -133,7 +133,15 @@ def database_from_env() -> dict:
         }
     else:
         config["CONN_HEALTH_CHECKS"] = True
-        config.setdefault("OPTIONS", {})["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+        options = config.setdefault("OPTIONS", {})
+        options["connect_timeout"] = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+        # Prepared statements: psycopg prepares what a connection runs for the fifth time, and PostgreSQL
+        # then skips parsing and planning it (a page runs the same few statements on every request). Needs
+        # server-side binding. Turn both off behind a pooler in transaction mode (PgBouncer), which cannot
+        # keep prepared statements per connection: DB_PREPARED_STATEMENTS=false.
+        if env_bool("DB_PREPARED_STATEMENTS", default=True):
+            options["server_side_binding"] = True
+            options["prepare_threshold"] = 5
     return config
 
 
