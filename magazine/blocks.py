@@ -3,14 +3,13 @@
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
+from contacts.blocks import ContactChooserBlock
+from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -132,7 +131,7 @@ class RelatedPagesBlock(blocks.StructBlock):
     opens_section = True  # renders its own h2
     heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Mehr dazu in „Rat und Tat“")
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label="Ratgeberseite", page_type=["portal.GuidancePage"]), label="Seiten", min_num=1
+        PageCardChooserBlock(label="Ratgeberseite", page_type=["portal.GuidancePage"]), label="Seiten", min_num=1
     )
 
     class Meta:
@@ -144,7 +143,7 @@ class RelatedPagesBlock(blocks.StructBlock):
 class RelatedContactsBlock(blocks.StructBlock):
     opens_section = True  # renders its own h2
     heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Hier finden Sie Hilfe")
-    contacts = blocks.ListBlock(SnippetChooserBlock("contacts.Contact", label="Anlaufstelle"), min_num=1)
+    contacts = blocks.ListBlock(ContactChooserBlock(label="Anlaufstelle"), min_num=1)
 
     class Meta:
         icon = "group"
@@ -153,10 +152,8 @@ class RelatedContactsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        # Published contacts only, with all their phone numbers in one query.
-        contacts = [contact for contact in value["contacts"] if contact is not None and contact.live]
-        prefetch_related_objects(contacts, "phone_numbers")
-        context["contacts"] = contacts
+        # Published contacts only (their phone numbers came with them, see ContactChooserBlock).
+        context["contacts"] = [contact for contact in value["contacts"] if contact is not None and contact.live]
         return context
 
 

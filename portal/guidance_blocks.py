@@ -7,10 +7,9 @@ sensible order: safety first, then evidence, report, support, and prevention las
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
 
-from contacts.models import Contact
-from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
+from contacts.blocks import ContactChooserBlock
+from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 
 class StepCategory:
@@ -146,7 +145,7 @@ class ContactsBlock(blocks.StructBlock):
     """Related contacts from the contacts app: phone, email and website come from the one contact record."""
 
     title = blocks.CharBlock(label="Überschrift", max_length=120, default="Wer Ihnen hilft")
-    contacts = blocks.ListBlock(SnippetChooserBlock("contacts.Contact", label="Kontakt"), label="Kontakte", min_num=1)
+    contacts = blocks.ListBlock(ContactChooserBlock(label="Kontakt"), label="Kontakte", min_num=1)
 
     class Meta:
         icon = "group"
@@ -155,11 +154,13 @@ class ContactsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        # Unpublished or deleted contacts are left out: the block only shows what staff released. Phones are
-        # fetched for all contacts at once rather than one query per card.
-        ids = [c.pk for c in value["contacts"] if c is not None]
-        found = Contact.objects.filter(pk__in=ids, live=True).prefetch_related("phone_numbers").in_bulk()
-        context["live_contacts"] = [found[pk] for pk in dict.fromkeys(ids) if pk in found]
+        # Unpublished or deleted contacts are left out: the block only shows what staff released. Phones came
+        # with the contacts (ContactChooserBlock). A contact chosen twice is shown once.
+        shown = {}
+        for contact in value["contacts"]:
+            if contact is not None and contact.live:
+                shown.setdefault(contact.pk, contact)
+        context["live_contacts"] = list(shown.values())
         return context
 
 
@@ -173,7 +174,7 @@ class _PageListBlock(blocks.StructBlock):
 class CaseExamplesBlock(_PageListBlock):
     title = blocks.CharBlock(label="Überschrift", max_length=120, default="Aus der Praxis")
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label="Fallbeispiel", page_type="portal.CaseExamplePage"), label="Fallbeispiele"
+        PageCardChooserBlock(label="Fallbeispiel", page_type="portal.CaseExamplePage"), label="Fallbeispiele"
     )
 
     class Meta:
@@ -185,7 +186,7 @@ class CaseExamplesBlock(_PageListBlock):
 class SupportersBlock(_PageListBlock):
     title = blocks.CharBlock(label="Überschrift", max_length=120, default="Diese Organisationen unterstützen Sie")
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label="Unterstützerprofil", page_type="portal.SupporterProfilePage"),
+        PageCardChooserBlock(label="Unterstützerprofil", page_type="portal.SupporterProfilePage"),
         label="Unterstützerprofile",
     )
 
@@ -201,7 +202,7 @@ class GuidanceSectionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label="Überschrift", max_length=80)
     text = blocks.CharBlock(label="Kurze Einleitung", max_length=250, required=False)
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label="Ratgeberseite", page_type="portal.GuidancePage"), label="Seiten", min_num=1
+        PageCardChooserBlock(label="Ratgeberseite", page_type="portal.GuidancePage"), label="Seiten", min_num=1
     )
 
     class Meta:

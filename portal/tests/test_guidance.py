@@ -385,3 +385,48 @@ def test_demo_content_has_the_guidance_section(demo_content, client):
     anzeige = client.get("/rat-und-tat/anzeige-und-strafantrag/")
     assert "drei Monate" in anzeige.content.decode()
     assert "§ 51 Bundesmeldegesetz" in client.get("/rat-und-tat/auskunftssperre-im-melderegister/").content.decode()
+
+
+@pytest.mark.django_db
+def test_chosen_contacts_keep_their_choice_and_bring_their_phones(home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    live = make_contact("live", "Offene Stelle", number="0800 111 22 33")
+    draft = make_contact("draft", "Entwurfsstelle", live=False)
+    block = guidance_blocks.ContactsBlock()
+    with CaptureQueriesContext(connection) as fetching:
+        value = block.to_python({"title": "Wer hilft", "contacts": [live.pk, draft.pk, live.pk]})
+    assert len(fetching) == 2  # the contacts, then all their phone numbers
+    # The editor's form keeps an unpublished contact chosen (a copy for each time it is chosen) ...
+    assert [c.pk for c in value["contacts"]] == [live.pk, draft.pk, live.pk]
+    assert value["contacts"][0] is not value["contacts"][2]
+    # ... the page shows only the published one, once, with its phone, without another query.
+    with CaptureQueriesContext(connection) as rendering:
+        html = block.render(value)
+    assert len(rendering) == 0
+    assert html.count("Offene Stelle") == 1 and "0800 111 22 33" in html and "Entwurfsstelle" not in html
+
+
+@pytest.mark.django_db
+def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = []
+    for number in range(3):
+        page = GuidancePage(title=f"Ratgeber {number}", slug=f"rat-{number}", applies_when="Immer.", body=[])
+        page.teaser = f"Kurz {number}"
+        home_page.add_child(instance=page)
+        pages.append(page)
+    block = guidance_blocks.GuidanceSectionBlock()
+    with CaptureQueriesContext(connection) as fetching:
+        value = block.to_python({"title": "Akut handeln", "text": "", "pages": [p.pk for p in pages]})
+    assert len(fetching) == 1
+    assert all("body" in page.get_deferred_fields() for page in value["pages"])
+    urls = [page.url for page in pages]  # the site's root paths, as a process has them after its first page
+    with CaptureQueriesContext(connection) as rendering:
+        html = block.render(value)
+    assert len(rendering) == 0
+    for page, url in zip(pages, urls, strict=True):
+        assert f'href="{url}"' in html and page.title in html and page.teaser in html
