@@ -58,7 +58,8 @@ class FastRouteMixin:
 
 
 def install_site_lookup_cache() -> None:
-    """Look up the Wagtail site of a host once per content generation instead of once per request.
+    """Look up the Wagtail site of a host, and the site root paths, once per content generation instead of
+    once per request.
 
     Wagtail's `Site.find_for_request` runs a query on every request (keeping the result on the request),
     and its routing then fetches the root page's specific object. This keeps both in `generation_cached`,
@@ -92,3 +93,8 @@ def install_site_lookup_cache() -> None:
         return request._wagtail_site
 
     Site.find_for_request = staticmethod(find_for_request)
+
+    # Every page URL needs the site root paths; Wagtail keeps them in the default cache, which is a round
+    # trip to Redis each time. Site changes, page saves and moves bump the generation, as they clear Wagtail's.
+    wagtail_root_paths = Site.get_site_root_paths
+    Site.get_site_root_paths = staticmethod(lambda: generation_cached("site-root-paths", wagtail_root_paths))

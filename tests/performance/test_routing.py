@@ -69,3 +69,22 @@ def test_the_site_is_looked_up_once_per_content_change(demo_content, client):
     site.root_page = Page.objects.get(slug="impressum")
     site.save()
     assert client.get("/datenschutz/").status_code == 404
+
+
+def test_page_urls_need_no_cache_round_trip_and_follow_a_site_change_at_once(demo_content, client):
+    from unittest import mock
+
+    from wagtail.models import Site
+
+    page = Page.objects.get(slug="impressum")
+    client.get("/impressum/")
+    # Wagtail keeps the site root paths in the shared cache; each process keeps them by generation.
+    with mock.patch("wagtail.models.sites.cache") as shared_cache:
+        assert client.get("/impressum/", HTTP_COOKIE="sitzung=1").status_code == 200
+        assert page.get_url() == "/impressum/"
+    shared_cache.get.assert_not_called()
+
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "stark-im-amt.example", 443
+    site.save()
+    assert Page.objects.get(slug="impressum").get_full_url() == "https://stark-im-amt.example/impressum/"
