@@ -9,11 +9,12 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from magazine.blocks import ArticleStreamBlock, body_images, reading_time
 from portal.models import BasePage, PortalImage
+from starkimamt.cache import generation_cached
 from starkimamt.routing import FastRouteMixin
 
 from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, image_prefetch, paginate
@@ -40,9 +41,16 @@ def article_listing(queryset, tags: bool = True, related: bool = True):
         queryset.live()
         .public()
         .order_by("-date", "-pk")
-        .select_related("responsible_partner")
         .prefetch_related(*prefetches)
     )
+
+
+# What an article card (magazine/includes/article_card.html) and its URL need: listings of many cards skip
+# the body and the other columns, which Django would otherwise compile, fetch and decode for each card.
+ARTICLE_CARD_FIELDS = (
+    "id", "path", "depth", "title", "slug", "url_path", "locale_id", "content_type_id", "live",
+    "teaser", "teaser_image_id", "date", "kind", "reading_time",
+)
 
 
 def authors_queryset():
@@ -158,13 +166,6 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = "Autorinnen und Autoren"
 
 
-class ArticlePageManager(PageManager):
-    """Every article is shown with its responsible partner: fetched with it, also by the routing's `.specific`."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("responsible_partner")
-
-
 class ArticlePage(ResponsiblePartnerMixin, BasePage):
     """An experience report, interview, standpoint or expert view by one of the partner organisations."""
 
@@ -183,7 +184,6 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
     tags = ClusterTaggableManager("Themen", through=ArticlePageTag, blank=True)
     reading_time = models.PositiveSmallIntegerField("Lesezeit (Minuten)", default=1, editable=False)
 
-    objects = ArticlePageManager()
 
     content_panels = [
         *Page.content_panels,
@@ -239,12 +239,25 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
     def related_articles(self, limit: int = 3, tags=None, prefetch: bool = True) -> list:
         """Other live articles that share the most tags with this one, newest first among equals.
 
-        Two small queries instead of one wide one: ranking whole rows would group and order by every
-        column of the page tables, which costs Django more to compile than the database to run."""
+        The ranking groups over every tagged article, so it is kept per content generation (any publish,
+        unpublish or tag change bumps it); the key holds this version's tags, so a preview with other
+        tags ranks afresh. The cards themselves are fetched live, with the fields a card shows."""
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         if not tag_ids:
             return []
-        ranked = list(
+        key = f"related-articles:{self.pk}:{limit}:{','.join(map(str, sorted(tag_ids)))}"
+        ranked = generation_cached(key, lambda: self._rank_related(tag_ids, limit))
+        if not ranked:
+            return []
+        cards = ArticlePage.objects.live().public().only(*ARTICLE_CARD_FIELDS).order_by()
+        if prefetch:
+            cards = cards.prefetch_related(image_prefetch("teaser_image"), Prefetch("authors", authors_queryset()))
+        found = cards.in_bulk(ranked)
+        return [found[pk] for pk in ranked if pk in found]
+
+    def _rank_related(self, tag_ids: list[int], limit: int) -> list[int]:
+        # Ids only: ranking whole rows would group and order by every column of the page tables.
+        return list(
             ArticlePage.objects.live()
             .public()
             .exclude(pk=self.pk)
@@ -254,10 +267,6 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
             .order_by("-shared_tags", "-date", "-pk")
             .values_list("pk", flat=True)[:limit]
         )
-        if not ranked:
-            return []
-        found = article_listing(ArticlePage.objects.all(), tags=False, related=prefetch).order_by().in_bulk(ranked)
-        return [found[pk] for pk in ranked if pk in found]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

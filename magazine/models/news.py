@@ -47,7 +47,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = "Aktuelles & Termine"
 
     def events(self):
-        return EventPage.objects.descendant_of(self).live().public().select_related("responsible_partner")
+        return EventPage.objects.descendant_of(self).live().public()
 
     def upcoming_events(self):
         # An event that has started but not ended is still "upcoming" for someone who wants to join online.

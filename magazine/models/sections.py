@@ -4,7 +4,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 
-from portal.models import PortalImage
+from portal.models import PartnerPage, PortalImage
+from starkimamt.cache import generation_cached
 
 PAGE_SIZE = 10
 
@@ -58,6 +59,15 @@ class ResponsiblePartnerMixin(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "responsible_partner"}
         return super().save(*args, **kwargs)
+
+    @property
+    def responsible_partner_title(self) -> str:
+        """The responsible partner's name, from a map of all partner pages kept per content generation:
+        there are only a few, and the page itself is then fetched without joining the partner's page."""
+        if self.responsible_partner_id is None:
+            return ""
+        titles = generation_cached("partner-titles", lambda: dict(PartnerPage.objects.values_list("pk", "title")))
+        return titles.get(self.responsible_partner_id, "")
 
     def _section_partner_id(self):
         if not self.path or self.depth is None or self.depth <= 1:

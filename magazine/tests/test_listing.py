@@ -142,3 +142,43 @@ def test_home_page_tag_lists_latest_articles(tree, rf):
     html = Template("{% load magazine_tags %}{% latest_articles %}").render(Context({"request": rf.get("/")}))
     assert "Neuester Beitrag" in html
     assert ArticlePage.objects.count() == 1
+
+
+def related_titles(client, page) -> list[str]:
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return [article.title for article in response.context["related"]]
+
+
+def test_related_articles_follow_publishing_and_tag_changes_at_once(tree, client):
+    """The ranking is kept per content generation: the next view after a change ranks afresh."""
+    _, magazine, _ = tree
+    section = magazine_section(magazine)
+    main = add_article(section, "haupt", tags=["Solidarität", "Bedrohung"], title="Hauptbeitrag")
+    add_article(section, "ein-tag", tags=["Bedrohung"], title="Ein gemeinsames Thema", days_ago=1)
+    assert related_titles(client, main) == ["Ein gemeinsames Thema"]
+
+    newer = add_article(section, "zwei-tags", tags=["Solidarität", "Bedrohung"], title="Zwei gemeinsame", days_ago=5)
+    assert related_titles(client, main) == ["Zwei gemeinsame", "Ein gemeinsames Thema"]
+
+    # An editor takes both shared tags off the newer article and publishes it: it drops out.
+    newer.tags.set(["Adressschutz"])
+    newer.save_revision().publish()
+    assert related_titles(client, main) == ["Ein gemeinsames Thema"]
+
+    # A preview with other tags than the published version ranks for those tags.
+    assert [a.title for a in main.related_articles(tags=list(Tag.objects.filter(name="Adressschutz")))] == [
+        "Zwei gemeinsame"
+    ]
+
+
+def test_related_article_cards_are_fetched_without_their_bodies(tree, client):
+    _, magazine, _ = tree
+    section = magazine_section(magazine)
+    main = add_article(section, "haupt", tags=["Bedrohung"])
+    add_article(section, "verwandt", tags=["Bedrohung"], title="Verwandter Beitrag", teaser="Worum es geht")
+    response = client.get(main.url)
+    (card,) = response.context["related"]
+    assert "body" in card.get_deferred_fields()
+    html = response.content.decode()
+    assert f'href="{card.url}"' in html and "Worum es geht" in html

@@ -206,3 +206,11 @@ class MagazinePageTests(WagtailPageTestCase):
         self.assertContains(response, "Min. Lesezeit")
         self.assertContains(response, "Verantwortlich: Deutscher Städtetag")
         self.assertContains(self.client.get(event.url), "Termin in meinen Kalender eintragen")
+
+    def test_article_names_its_partner_as_the_partner_is_called_now(self):
+        article = add_article(self.section, "umbenannt")
+        self.assertContains(self.client.get(article.url), "Verantwortlich: Deutscher Städtetag")
+        self.partner.title = "Städtetag (neuer Name)"
+        self.partner.save_revision().publish()
+        self.client.logout()  # as a visitor, through the page cache
+        self.assertContains(self.client.get(article.url), "Verantwortlich: Städtetag (neuer Name)")
