@@ -4,22 +4,38 @@ import copy
 
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from starkimamt.cache import generation_cached
+
+# What the contact cards in page bodies show (portal/guidance/includes/contact.html,
+# magazine/blocks/related_contacts.html), besides the phone numbers.
+CONTACT_CARD_FIELDS = (
+    "id", "name", "description", "email", "website", "availability", "free_of_charge", "anonymous_possible", "live",
+)
+
 
 class ContactChooserBlock(SnippetChooserBlock):
-    """Chosen contacts with their phone numbers, fetched for a whole body in two queries.
+    """Chosen contacts with what their cards show and their phone numbers.
 
-    Unpublished contacts are returned too (the editor's form must keep them chosen); templates show only
-    those with `live` set."""
+    Contacts are the portal's reference data, shown in the bodies of many pages: they are fetched (two
+    queries) once per content generation for each set of chosen contacts, and any change to a contact or
+    its phones bumps the generation. Unpublished contacts are returned too (the editor's form must keep
+    them chosen); templates show only those with `live` set."""
 
     def __init__(self, **kwargs):
         super().__init__("contacts.Contact", **kwargs)
 
     def bulk_to_python(self, values):
-        # No ORDER BY: a lookup by id needs none, and the chosen order is the editor's.
-        found = self.model_class.objects.order_by().prefetch_related("phone_numbers").in_bulk(values)
+        ids = sorted({pk for pk in values if pk is not None})
+        found = generation_cached(f"contact-cards:{','.join(map(str, ids))}", lambda: self._fetch(ids)) if ids else {}
         result, seen = [], set()
         for pk in values:
             contact = found.get(pk)
+            # The same contact chosen twice gets two instances, as Wagtail's own chooser blocks do.
             result.append(copy.copy(contact) if contact is not None and pk in seen else contact)
             seen.add(pk)
         return result
+
+    def _fetch(self, ids: list[int]) -> dict:
+        # No ORDER BY: a lookup by id needs none, and the chosen order is the editor's.
+        contacts = self.model_class.objects.order_by().only(*CONTACT_CARD_FIELDS)
+        return contacts.prefetch_related("phone_numbers").in_bulk(ids)

@@ -8,6 +8,8 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from starkimamt.cache import generation_cached
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label="Überschrift", max_length=120)
@@ -57,12 +59,15 @@ PAGE_CARD_FIELDS = (
 
 
 class PageCardChooserBlock(blocks.PageChooserBlock):
-    """A chosen page that is shown as a card: a body that lists several fetches them in one query, without
-    their bodies and other columns, and without the tree ordering that a lookup by id does not need.
-    Only for page types with a teaser (BasePage); a template that shows more than a card fetches more."""
+    """A chosen page that is shown as a card (title, teaser, link). A body that lists several fetches them
+    in one query, without their bodies and other columns, once per content generation (publishing,
+    moving or deleting any page bumps it). Only for page types with a teaser (BasePage); a template that
+    shows more than a card has to fetch more."""
 
     def bulk_to_python(self, values):
-        found = self.model_class.objects.order_by().only(*PAGE_CARD_FIELDS).in_bulk(values)
+        ids = sorted({pk for pk in values if pk is not None})
+        key = f"page-cards:{self.model_class._meta.label_lower}:{','.join(map(str, ids))}"
+        found = generation_cached(key, lambda: self._fetch(ids)) if ids else {}
         result, seen = [], set()
         for pk in values:
             page = found.get(pk)
@@ -70,6 +75,10 @@ class PageCardChooserBlock(blocks.PageChooserBlock):
             result.append(copy.copy(page) if page is not None and pk in seen else page)
             seen.add(pk)
         return result
+
+    def _fetch(self, ids: list[int]) -> dict:
+        # No ORDER BY: a lookup by id needs none (Wagtail's page manager orders by path).
+        return self.model_class.objects.order_by().only(*PAGE_CARD_FIELDS).in_bulk(ids)
 
 
 class CalloutBlock(blocks.StructBlock):

@@ -395,8 +395,9 @@ def test_chosen_contacts_keep_their_choice_and_bring_their_phones(home_page):
     live = make_contact("live", "Offene Stelle", number="0800 111 22 33")
     draft = make_contact("draft", "Entwurfsstelle", live=False)
     block = guidance_blocks.ContactsBlock()
+    raw = {"title": "Wer hilft", "contacts": [live.pk, draft.pk, live.pk]}
     with CaptureQueriesContext(connection) as fetching:
-        value = block.to_python({"title": "Wer hilft", "contacts": [live.pk, draft.pk, live.pk]})
+        value = block.to_python(raw)
     assert len(fetching) == 2  # the contacts, then all their phone numbers
     # The editor's form keeps an unpublished contact chosen (a copy for each time it is chosen) ...
     assert [c.pk for c in value["contacts"]] == [live.pk, draft.pk, live.pk]
@@ -406,6 +407,16 @@ def test_chosen_contacts_keep_their_choice_and_bring_their_phones(home_page):
         html = block.render(value)
     assert len(rendering) == 0
     assert html.count("Offene Stelle") == 1 and "0800 111 22 33" in html and "Entwurfsstelle" not in html
+
+    # The next page with these contacts needs no query until a contact changes; then it shows the change.
+    with CaptureQueriesContext(connection) as again:
+        block.to_python(raw)
+    assert len(again) == 0
+    phone = live.phone_numbers.get()
+    phone.number = "0800 444 55 66"
+    phone.save()
+    html = block.render(block.to_python(raw))
+    assert "0800 444 55 66" in html and "0800 111 22 33" not in html
 
 
 @pytest.mark.django_db
@@ -420,8 +431,9 @@ def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page)
         home_page.add_child(instance=page)
         pages.append(page)
     block = guidance_blocks.GuidanceSectionBlock()
+    raw = {"title": "Akut handeln", "text": "", "pages": [p.pk for p in pages]}
     with CaptureQueriesContext(connection) as fetching:
-        value = block.to_python({"title": "Akut handeln", "text": "", "pages": [p.pk for p in pages]})
+        value = block.to_python(raw)
     assert len(fetching) == 1
     assert all("body" in page.get_deferred_fields() for page in value["pages"])
     urls = [page.url for page in pages]  # the site's root paths, as a process has them after its first page
@@ -430,3 +442,11 @@ def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page)
     assert len(rendering) == 0
     for page, url in zip(pages, urls, strict=True):
         assert f'href="{url}"' in html and page.title in html and page.teaser in html
+
+    # Kept until the content changes: an editor publishes a new title, the next page shows it.
+    with CaptureQueriesContext(connection) as again:
+        block.to_python(raw)
+    assert len(again) == 0
+    pages[1].title = "Beweise sichern (neu)"
+    pages[1].save_revision().publish()
+    assert "Beweise sichern (neu)" in block.render(block.to_python(raw))
