@@ -67,16 +67,17 @@ def is_article(page) -> bool:
     return getattr(page, "structured_data_type", "") == "Article" or "Article" in type(page).__name__
 
 
-def article_data(page, request, image_url: str) -> dict:
+def article_data(page, request, image_url: str, canonical: str | None = None) -> dict:
+    canonical = canonical if canonical is not None else canonical_url(page, request)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": (page.seo_title or page.title)[:110],
-        "url": canonical_url(page, request),
+        "url": canonical,
         "inLanguage": "de",
         "image": [image_url],
         "publisher": {"@type": "Organization", "name": ORGANIZATION_NAME, "url": site_root_url(request)},
-        "mainEntityOfPage": canonical_url(page, request),
+        "mainEntityOfPage": canonical,
     }
     description = getattr(page, "meta_description", "") or getattr(page, "search_description", "")
     if description:
@@ -94,7 +95,7 @@ def article_data(page, request, image_url: str) -> dict:
     return data
 
 
-def structured_data(page, request, image_url: str) -> list[dict]:
+def structured_data(page, request, image_url: str, canonical: str | None = None) -> list[dict]:
     items = [organization_data(request)]
     if page is None:
         return items
@@ -106,7 +107,7 @@ def structured_data(page, request, image_url: str) -> list[dict]:
         elif extra:
             items.extend(extra)
     elif is_article(page):
-        items.append(article_data(page, request, image_url))
+        items.append(article_data(page, request, image_url, canonical))
     return items
 
 
@@ -118,8 +119,9 @@ def seo_context(page, request) -> dict:
     if page is not None:
         title = getattr(page, "seo_title", "") or getattr(page, "title", "")
         description = getattr(page, "meta_description", "") or getattr(page, "search_description", "")
+    canonical = canonical_url(page, request)  # a page URL costs a reverse(): worked out once
     return {
-        "canonical": canonical_url(page, request),
+        "canonical": canonical,
         "og_type": "article" if page is not None and is_article(page) else "website",
         "og_title": title or ORGANIZATION_NAME,
         "og_description": description or ORGANIZATION_DESCRIPTION,
@@ -128,5 +130,5 @@ def seo_context(page, request) -> dict:
         "og_image_height": DEFAULT_IMAGE_SIZE[1],
         "og_image_alt": DEFAULT_IMAGE_ALT,
         "site_name": ORGANIZATION_NAME,
-        "json_ld": [json_ld(item) for item in structured_data(page, request, image_url)],
+        "json_ld": [json_ld(item) for item in structured_data(page, request, image_url, canonical)],
     }
