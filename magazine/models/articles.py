@@ -240,13 +240,26 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
         """Other live articles that share the most tags with this one, newest first among equals.
 
         The ranking groups over every tagged article, so it is kept per content generation (any publish,
-        unpublish or tag change bumps it); the key holds this version's tags, so a preview with other
-        tags ranks afresh. The cards themselves are fetched live, with the fields a card shows."""
+        unpublish or tag change bumps it); the key holds these tags, so a preview with other tags ranks
+        afresh. The cards themselves are fetched live, with the fields a card shows."""
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         if not tag_ids:
             return []
         key = f"related-articles:{self.pk}:{limit}:{','.join(map(str, sorted(tag_ids)))}"
-        ranked = generation_cached(key, lambda: self._rank_related(tag_ids, limit))
+        return self._related_cards(generation_cached(key, lambda: self._rank_related(tag_ids, limit)), prefetch)
+
+    def published_tags_and_related(self, limit: int = 3) -> tuple[list, list]:
+        """The published article's tags and related articles: tags and ranking kept together per generation
+        (publishing this or any other article bumps it), so a view needs no query for either."""
+
+        def build():
+            tags = [(tag.pk, tag.name, tag.slug) for tag in self.tags.all()]
+            return tags, self._rank_related([pk for pk, _, _ in tags], limit) if tags else []
+
+        tags, ranked = generation_cached(f"article-tags-related:{self.pk}:{limit}", build)
+        return [Tag(pk=pk, name=name, slug=slug) for pk, name, slug in tags], self._related_cards(ranked, False)
+
+    def _related_cards(self, ranked: list[int], prefetch: bool) -> list:
         if not ranked:
             return []
         cards = ArticlePage.objects.live().public().only(*ARTICLE_CARD_FIELDS).order_by()
@@ -270,8 +283,11 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tags = list(self.tags.all())
-        related = self.related_articles(tags=tags, prefetch=False)
+        if getattr(request, "is_preview", False):  # the draft's own tags, ranked for the draft
+            tags = list(self.tags.all())
+            related = self.related_articles(tags=tags, prefetch=False)
+        else:
+            tags, related = self.published_tags_and_related()
         # The authors of this article and of the related ones in one query, all images in two.
         prefetch_related_objects([self, *related], Prefetch("authors", queryset=authors_queryset()))
         authors = self.author_list

@@ -182,3 +182,20 @@ def test_related_article_cards_are_fetched_without_their_bodies(tree, client):
     assert "body" in card.get_deferred_fields()
     html = response.content.decode()
     assert f'href="{card.url}"' in html and "Worum es geht" in html
+
+
+def test_a_preview_shows_the_drafts_tags_and_ranks_for_them(tree, client):
+    _, magazine, _ = tree
+    section = magazine_section(magazine)
+    main = add_article(section, "haupt", tags=["Bedrohung"], title="Hauptbeitrag")
+    add_article(section, "bedrohung", tags=["Bedrohung"], title="Über Bedrohungen")
+    add_article(section, "adresse", tags=["Adressschutz"], title="Über Adressschutz")
+    assert related_titles(client, main) == ["Über Bedrohungen"]  # the published version, now kept
+
+    draft = main.get_latest_revision_as_object()
+    draft.tags.set(["Adressschutz"])
+    response = draft.make_preview_request()
+    response.render()
+    html = response.content.decode()
+    assert "thema=adressschutz" in html and "Über Adressschutz" in html and "Über Bedrohungen" not in html
+    assert related_titles(client, main) == ["Über Bedrohungen"]  # visitors still see the published one
