@@ -1,10 +1,8 @@
 """A block for choosing contacts in the bodies of other apps' pages."""
 
-import copy
-
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from starkimamt.cache import generation_cached
+from starkimamt.cache import chosen_instances
 
 # What the contact cards in page bodies show (portal/guidance/includes/contact.html,
 # magazine/blocks/related_contacts.html), besides the phone numbers.
@@ -25,15 +23,7 @@ class ContactChooserBlock(SnippetChooserBlock):
         super().__init__("contacts.Contact", **kwargs)
 
     def bulk_to_python(self, values):
-        ids = sorted({pk for pk in values if pk is not None})
-        found = generation_cached(f"contact-cards:{','.join(map(str, ids))}", lambda: self._fetch(ids)) if ids else {}
-        result, seen = [], set()
-        for pk in values:
-            contact = found.get(pk)
-            # The same contact chosen twice gets two instances, as Wagtail's own chooser blocks do.
-            result.append(copy.copy(contact) if contact is not None and pk in seen else contact)
-            seen.add(pk)
-        return result
+        return chosen_instances("contact-cards", values, self._fetch)
 
     def _fetch(self, ids: list[int]) -> dict:
         # No ORDER BY: a lookup by id needs none, and the chosen order is the editor's.

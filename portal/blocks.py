@@ -1,14 +1,12 @@
 """Blocks shared by the portal's page types. App-specific blocks live beside their app."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from starkimamt.cache import generation_cached
+from starkimamt.cache import chosen_instances
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -65,16 +63,7 @@ class PageCardChooserBlock(blocks.PageChooserBlock):
     shows more than a card has to fetch more."""
 
     def bulk_to_python(self, values):
-        ids = sorted({pk for pk in values if pk is not None})
-        key = f"page-cards:{self.model_class._meta.label_lower}:{','.join(map(str, ids))}"
-        found = generation_cached(key, lambda: self._fetch(ids)) if ids else {}
-        result, seen = [], set()
-        for pk in values:
-            page = found.get(pk)
-            # The same page chosen twice gets two instances, as Wagtail's own chooser blocks do.
-            result.append(copy.copy(page) if page is not None and pk in seen else page)
-            seen.add(pk)
-        return result
+        return chosen_instances(f"page-cards:{self.model_class._meta.label_lower}", values, self._fetch)
 
     def _fetch(self, ids: list[int]) -> dict:
         # No ORDER BY: a lookup by id needs none (Wagtail's page manager orders by path).
