@@ -9,6 +9,7 @@
 
 import os
 import socket
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -177,21 +178,62 @@ class BrowserPage:
         ]
 
 
+class _LiveServerRequests:
+    """Requests the live server is handling (in its own threads), so that a test can wait for them."""
+
+    def __init__(self):
+        self.count, self.condition = 0, threading.Condition()
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.condition:
+                self.count += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.condition:
+                self.count = max(0, self.count - 1)
+                self.condition.notify_all()
+
+    def wait_until_idle(self, timeout: float = 15.0) -> bool:
+        with self.condition:
+            idle = self.condition.wait_for(lambda: self.count == 0, timeout=timeout)
+            self.count = 0  # a request that never reported its end must not hold up every later test
+            return idle
+
+
+_live_server_requests = _LiveServerRequests()
+
+
 def release_live_server_connections():
     """Let the flush after a transactional browser test run without racing the live server.
 
-    A page can still have a request in flight when the test ends (the admin pings the server while a page
-    is open); on PostgreSQL its connection then holds a lock that the flush's TRUNCATE waits for, and the two
-    deadlock. The live server's connections are the only other ones to the test database: end them.
+    A page can still have requests in flight when the test ends (the admin pings the server while a page
+    is open, a page fetches); on PostgreSQL their queries take locks that the flush's TRUNCATE waits for,
+    and the two deadlock. So wait until the live server has answered them, then end its connections, the
+    only other ones to the test database. Ending them alone was not enough: a request still running
+    opened a new connection and met the TRUNCATE (seen in CI).
     """
     from django.db import connection
 
+    _live_server_requests.wait_until_idle()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _count_live_server_requests():
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(_live_server_requests.started, dispatch_uid="conftest_live_requests_started")
+    request_finished.connect(_live_server_requests.finished, dispatch_uid="conftest_live_requests_finished")
+    yield
+    request_started.disconnect(dispatch_uid="conftest_live_requests_started")
+    request_finished.disconnect(dispatch_uid="conftest_live_requests_finished")
 
 
 @pytest.fixture
