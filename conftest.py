@@ -10,6 +10,7 @@
 import os
 import socket
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -182,12 +183,14 @@ class _LiveServerRequests:
     """Requests the live server is handling (in its own threads), so that a test can wait for them."""
 
     def __init__(self):
-        self.count, self.condition = 0, threading.Condition()
+        self.count, self.started_total, self.condition = 0, 0, threading.Condition()
 
     def started(self, **kwargs):
         if threading.current_thread() is not threading.main_thread():
             with self.condition:
                 self.count += 1
+                self.started_total += 1
+                self.condition.notify_all()
 
     def finished(self, **kwargs):
         if threading.current_thread() is not threading.main_thread():
@@ -195,11 +198,20 @@ class _LiveServerRequests:
                 self.count = max(0, self.count - 1)
                 self.condition.notify_all()
 
-    def wait_until_idle(self, timeout: float = 15.0) -> bool:
+    def wait_until_quiet(self, quiet: float = 0.5, timeout: float = 15.0) -> bool:
+        """Until no request is running and none has started for `quiet` seconds: a request the browser
+        sent just before it left the page may still wait in the server's queue when the others are done."""
+        deadline = time.monotonic() + timeout
         with self.condition:
-            idle = self.condition.wait_for(lambda: self.count == 0, timeout=timeout)
+            while (remaining := deadline - time.monotonic()) > 0:
+                if not self.condition.wait_for(lambda: self.count == 0, timeout=remaining):
+                    break
+                seen = self.started_total
+                self.condition.wait_for(lambda seen=seen: self.started_total != seen, timeout=min(quiet, remaining))
+                if self.started_total == seen:
+                    return True
             self.count = 0  # a request that never reported its end must not hold up every later test
-            return idle
+            return False
 
 
 _live_server_requests = _LiveServerRequests()
@@ -210,13 +222,14 @@ def release_live_server_connections():
 
     A page can still have requests in flight when the test ends (the admin pings the server while a page
     is open, a page fetches); on PostgreSQL their queries take locks that the flush's TRUNCATE waits for,
-    and the two deadlock. So wait until the live server has answered them, then end its connections, the
-    only other ones to the test database. Ending them alone was not enough: a request still running
-    opened a new connection and met the TRUNCATE (seen in CI).
+    and the two deadlock; on SQLite a request after the flush recreates rows the flush's own post-migrate
+    step then inserts again. So wait until the live server is quiet, then end its connections, the only
+    other ones to the test database. Ending them alone was not enough: a request still running opened a
+    new connection and met the TRUNCATE (seen in CI).
     """
     from django.db import connection
 
-    _live_server_requests.wait_until_idle()
+    _live_server_requests.wait_until_quiet()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
