@@ -184,7 +184,6 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
     tags = ClusterTaggableManager("Themen", through=ArticlePageTag, blank=True)
     reading_time = models.PositiveSmallIntegerField("Lesezeit (Minuten)", default=1, editable=False)
 
-
     content_panels = [
         *Page.content_panels,
         FieldPanel("kind"),
