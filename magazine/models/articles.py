@@ -27,14 +27,11 @@ class ArticleKind(models.TextChoices):
     EXPERT = "expertenbeitrag", "Expertenbeitrag"
 
 
-def article_listing(queryset, tags: bool = True, related: bool = True):
+def article_listing(queryset, tags: bool = True):
     """Articles as listings show them, with images, renditions, tags and authors in a fixed number of queries.
 
-    Cards show no tags: `tags=False` leaves that query out where only cards are rendered. `related=False`
-    leaves out images and authors too, for a caller that fetches them together with its own."""
-    prefetches = []
-    if related:
-        prefetches += [image_prefetch("teaser_image"), Prefetch("authors", queryset=authors_queryset())]
+    Cards show no tags: `tags=False` leaves that query out where only cards are rendered."""
+    prefetches = [image_prefetch("teaser_image"), Prefetch("authors", queryset=authors_queryset())]
     if tags:
         prefetches.append("tags")
     return (
@@ -235,17 +232,18 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
     def author_list(self):
         return [item.author for item in self.authors.all()]
 
-    def related_articles(self, limit: int = 3, tags=None, prefetch: bool = True) -> list:
+    def related_articles(self, limit: int = 3, tags=None) -> list:
         """Other live articles that share the most tags with this one, newest first among equals.
 
         The ranking groups over every tagged article, so it is kept per content generation (any publish,
         unpublish or tag change bumps it); the key holds these tags, so a preview with other tags ranks
-        afresh. The cards themselves are fetched live, with the fields a card shows."""
+        afresh. The cards themselves are fetched live, with the fields a card shows; their authors and
+        images are the caller's (get_context fetches them together with the article's own)."""
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags)]
         if not tag_ids:
             return []
         key = f"related-articles:{self.pk}:{limit}:{','.join(map(str, sorted(tag_ids)))}"
-        return self._related_cards(generation_cached(key, lambda: self._rank_related(tag_ids, limit)), prefetch)
+        return self._related_cards(generation_cached(key, lambda: self._rank_related(tag_ids, limit)))
 
     def published_tags_and_related(self, limit: int = 3) -> tuple[list, list]:
         """The published article's tags and related articles: tags and ranking kept together per generation
@@ -256,15 +254,12 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
             return tags, self._rank_related([pk for pk, _, _ in tags], limit) if tags else []
 
         tags, ranked = generation_cached(f"article-tags-related:{self.pk}:{limit}", build)
-        return [Tag(pk=pk, name=name, slug=slug) for pk, name, slug in tags], self._related_cards(ranked, False)
+        return [Tag(pk=pk, name=name, slug=slug) for pk, name, slug in tags], self._related_cards(ranked)
 
-    def _related_cards(self, ranked: list[int], prefetch: bool) -> list:
+    def _related_cards(self, ranked: list[int]) -> list:
         if not ranked:
             return []
-        cards = ArticlePage.objects.live().public().only(*ARTICLE_CARD_FIELDS).order_by()
-        if prefetch:
-            cards = cards.prefetch_related(image_prefetch("teaser_image"), Prefetch("authors", authors_queryset()))
-        found = cards.in_bulk(ranked)
+        found = ArticlePage.objects.live().public().only(*ARTICLE_CARD_FIELDS).order_by().in_bulk(ranked)
         return [found[pk] for pk in ranked if pk in found]
 
     def _rank_related(self, tag_ids: list[int], limit: int) -> list[int]:
@@ -284,7 +279,7 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         if getattr(request, "is_preview", False):  # the draft's own tags, ranked for the draft
             tags = list(self.tags.all())
-            related = self.related_articles(tags=tags, prefetch=False)
+            related = self.related_articles(tags=tags)
         else:
             tags, related = self.published_tags_and_related()
         # The authors of this article and of the related ones in one query, all images in two.
