@@ -33,9 +33,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "starkimamt",  # page-cache invalidation and rendition warming (starkimamt/apps.py)
+    "core",
     "contacts",
     "portal",
     "magazine",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
