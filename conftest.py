@@ -110,7 +110,7 @@ def _fresh_cache():
 @pytest.fixture
 def home_page(db):
     """The home page as the demo loader builds it, without the rest of the demo content."""
-    from portal.demo.base import load_home
+    from demo.base import load_home
 
     return load_home()
 

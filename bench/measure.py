@@ -21,7 +21,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from bench.targets import first_live_page, page_path, targets  # noqa: E402
-from starkimamt.cache import bump_generation  # noqa: E402
+from core.cache import bump_generation  # noqa: E402
 
 COLD_ROUNDS = 15
 

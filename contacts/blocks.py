@@ -2,7 +2,7 @@
 
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from starkimamt.cache import chosen_instances
+from core.cache import chosen_instances
 
 # What the contact cards in page bodies show (portal/guidance/includes/contact.html,
 # magazine/blocks/related_contacts.html), besides the phone numbers.

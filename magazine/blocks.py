@@ -9,7 +9,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from contacts.blocks import ContactChooserBlock
-from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
+from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 

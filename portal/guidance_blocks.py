@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from contacts.blocks import ContactChooserBlock
-from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
+from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 
 class StepCategory:

@@ -5,12 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import two_factor, views
 from portal.form_views import submit_form
 from portal.search import search_view
-from starkimamt import two_factor, views
 
-handler404 = "starkimamt.views.page_not_found"
-handler500 = "starkimamt.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

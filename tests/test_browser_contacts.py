@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from contacts import demo
 from contacts.bundeslaender import BUNDESLAENDER
 from contacts.models import Contact
 from contacts.permissions import ensure_kontaktpflege_group
+from demo import contacts as demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

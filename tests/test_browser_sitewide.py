@@ -7,7 +7,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(db):
-    from portal.demo import base, site_wide
+    from demo import base, site_wide
 
     home = base.load_home()
     site_wide.load(home)

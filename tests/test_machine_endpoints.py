@@ -44,7 +44,7 @@ def test_healthz_is_503_when_the_database_is_gone(client):
 def test_404_page_needs_no_database():
     # No django_db mark: pytest-django blocks the database, so any query would fail this test.
     with override_settings(DEBUG=False):
-        from starkimamt.views import page_not_found
+        from core.views import page_not_found
 
         response = page_not_found(None)
     assert response.status_code == 404
@@ -53,7 +53,7 @@ def test_404_page_needs_no_database():
 
 
 def test_500_page_needs_no_database():
-    from starkimamt.views import server_error
+    from core.views import server_error
 
     response = server_error(None)
     assert response.status_code == 500

@@ -1,7 +1,7 @@
 import pytest
 
-from contacts import demo
 from contacts.models import Bundesland, Contact, ContactPhone
+from demo import contacts as demo
 
 
 @pytest.fixture

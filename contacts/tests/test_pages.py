@@ -4,9 +4,9 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from contacts import demo
 from contacts.models import Contact, ContactFinderPage, StarkeStellePage
-from portal.demo.base import load_home
+from demo import contacts as demo
+from demo.base import load_home
 from portal.models import HomePage, StandardPage
 
 

@@ -12,10 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.cache import generation_cached
+from core.routing import FastRouteMixin
 from magazine.blocks import ArticleStreamBlock, body_images, reading_time
 from portal.models import BasePage, PortalImage
-from starkimamt.cache import generation_cached
-from starkimamt.routing import FastRouteMixin
 
 from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, image_prefetch, paginate
 

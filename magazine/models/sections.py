@@ -4,8 +4,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 
+from core.cache import generation_cached
 from portal.models import PartnerPage, PortalImage
-from starkimamt.cache import generation_cached
 
 PAGE_SIZE = 10
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 
+from demo.base import load_about, load_home
 from magazine.editorial import setup_editorial_groups
 from magazine.models import (
     ArticlePage,
@@ -15,7 +16,6 @@ from magazine.models import (
     NewsPage,
     NewsSectionPage,
 )
-from portal.demo.base import load_about, load_home
 from portal.models import PortalImage
 
 

@@ -1,6 +1,7 @@
 """Portal page types and settings, one module per area so that each stays readable."""
 
-from .base import BasePage  # noqa: F401
+from core.models import BasePage  # noqa: F401 (the abstract base of every page type)
+
 from .figures import FiguresPage  # noqa: F401
 from .forms import FormField, FormPage  # noqa: F401
 from .guidance import (  # noqa: F401

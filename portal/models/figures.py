@@ -13,9 +13,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from portal.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
-
-from .base import BasePage
+from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
+from core.models import BasePage
 
 # Geometry of the chart in SVG user units; the SVG scales to its container through its viewBox.
 CHART_WIDTH = 640

@@ -28,9 +28,8 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from starkimamt.security import client_ip
-
-from .base import BasePage
+from core.models import BasePage
+from core.security import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ def rate_limit_exceeded(request, scope: str) -> bool:
     except Exception:  # noqa: BLE001  (any cache outage: fail open, see the module docstring)
         logger.warning("Rate limit for forms unavailable: cache not reachable", exc_info=True)
         return False
-    return count > limit
+    return count is not None and count > limit  # None: a fail-safe cache that could not count
 
 
 def decorate_form(form) -> None:

@@ -7,9 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from contacts.models import Bundesland, Channel, Contact, Phase, Situation
+from core.models import BasePage
 from portal.guidance_blocks import GuidanceSectionBlock, GuidanceStreamBlock
-
-from .base import BasePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import BasePage
+from core.models import BasePage
 
 
 class LotsePage(BasePage):
@@ -45,7 +45,7 @@ class LotsePage(BasePage):
         verbose_name = "Lotse (Hilfe finden)"
 
     def serve(self, request, *args, **kwargs):
-        from portal.lotse import LotseForm, build_plan
+        from .plan import LotseForm, build_plan
 
         answered = any(name in request.GET for name in LotseForm.base_fields)
         form = LotseForm(request.GET if answered else None)

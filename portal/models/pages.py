@@ -3,10 +3,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from portal.blocks import LinkCardBlock, StandardStreamBlock
-from starkimamt.routing import FastRouteMixin
-
-from .base import BasePage
+from core.blocks import LinkCardBlock, StandardStreamBlock
+from core.models import BasePage
+from core.routing import FastRouteMixin
 
 
 class HomePage(FastRouteMixin, BasePage):

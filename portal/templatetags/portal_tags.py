@@ -17,9 +17,9 @@ def _site_root(context):
 def main_menu(context):
     """The header navigation: the home page's live children marked "in menus", in tree order.
 
-    The same on every page, so it is built once per content change (starkimamt.cache.generation_cached).
+    The same on every page, so it is built once per content change (core.cache.generation_cached).
     """
-    from starkimamt.cache import generation_cached
+    from core.cache import generation_cached
 
     root = _site_root(context)
     request = context.get("request")
@@ -41,8 +41,8 @@ def main_menu(context):
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)
 def footer_links(context):
     """The legal and accessibility links from the navigation settings; unpublished targets are left out."""
+    from core.cache import generation_cached
     from portal.models import NavigationSettings
-    from starkimamt.cache import generation_cached
 
     request = context.get("request")
     if request is None:
@@ -80,8 +80,8 @@ def emergency_box(context):
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
+    from core.cache import generation_cached
     from portal.models import EmergencySettings
-    from starkimamt.cache import generation_cached
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -100,7 +100,7 @@ class SitewideCacheNode(template.Node):
         self.nodelist, self.name = nodelist, name
 
     def render(self, context):
-        from starkimamt.cache import generation_cached
+        from core.cache import generation_cached
 
         return generation_cached(f"fragment:{self.name.resolve(context)}", lambda: self.nodelist.render(context))
 

@@ -9,7 +9,7 @@ ACCESS_SLUGS = [("leichte-sprache", "Leichte Sprache"), ("gebaerdensprache", "Ge
 @register.inclusion_tag("components/access_links_list.html", takes_context=True)
 def access_links(context):
     """Links to the easy-language and sign-language pages below the site root, if they are published."""
-    from starkimamt.cache import generation_cached
+    from core.cache import generation_cached
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None

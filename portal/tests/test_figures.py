@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from portal.demo.base import load_home
-from portal.demo.site_wide import load_figures
-from portal.demo.utils import upsert_page
+from demo.base import load_home
+from demo.site_wide import load_figures
+from demo.utils import upsert_page
 from portal.models import FiguresPage, HomePage, StandardPage
 from portal.models.figures import BAR_AREA, build_chart, format_number, format_value
 

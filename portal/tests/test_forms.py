@@ -13,8 +13,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from portal.demo.base import load_home, load_legal
-from portal.demo.site_wide import load_forms
+from demo.base import load_home, load_legal
+from demo.site_wide import load_forms
 from portal.models import FormPage, HomePage, StandardPage
 from portal.models.forms import HONEYPOT_FIELD
 

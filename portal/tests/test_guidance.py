@@ -8,10 +8,10 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from contacts.demo import ensure_bundeslaender, load_taxonomy
 from contacts.models import Bundesland, Contact, ContactPhone, Situation
+from demo.base import load_home
+from demo.contacts import ensure_bundeslaender, load_taxonomy
 from portal import guidance_blocks
-from portal.demo.base import load_home
 from portal.models import (
     CaseExampleIndexPage,
     CaseExamplePage,
@@ -392,13 +392,16 @@ def test_chosen_contacts_keep_their_choice_and_bring_their_phones(home_page):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from core.cache import generation
+
+    scope = generation.open_request_scope()  # as in a page view: the generation is read once per request
     live = make_contact("live", "Offene Stelle", number="0800 111 22 33")
     draft = make_contact("draft", "Entwurfsstelle", live=False)
     block = guidance_blocks.ContactsBlock()
     raw = {"title": "Wer hilft", "contacts": [live.pk, draft.pk, live.pk]}
     with CaptureQueriesContext(connection) as fetching:
         value = block.to_python(raw)
-    assert len(fetching) == 2  # the contacts, then all their phone numbers
+    assert len(fetching) == 3  # the content generation, the contacts, then all their phone numbers
     # The editor's form keeps an unpublished contact chosen (a copy for each time it is chosen) ...
     assert [c.pk for c in value["contacts"]] == [live.pk, draft.pk, live.pk]
     assert value["contacts"][0] is not value["contacts"][2]
@@ -417,12 +420,15 @@ def test_chosen_contacts_keep_their_choice_and_bring_their_phones(home_page):
     phone.save()
     html = block.render(block.to_python(raw))
     assert "0800 444 55 66" in html and "0800 111 22 33" not in html
+    generation.close_request_scope(scope)
 
 
 @pytest.mark.django_db
 def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from core.cache import generation
 
     pages = []
     for number in range(3):
@@ -432,9 +438,10 @@ def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page)
         pages.append(page)
     block = guidance_blocks.GuidanceSectionBlock()
     raw = {"title": "Akut handeln", "text": "", "pages": [p.pk for p in pages]}
+    scope = generation.open_request_scope()  # as in a page view: the generation is read once per request
     with CaptureQueriesContext(connection) as fetching:
         value = block.to_python(raw)
-    assert len(fetching) == 1
+    assert len(fetching) == 2  # the content generation, then the cards
     assert all("body" in page.get_deferred_fields() for page in value["pages"])
     urls = [page.url for page in pages]  # the site's root paths, as a process has them after its first page
     with CaptureQueriesContext(connection) as rendering:
@@ -450,3 +457,4 @@ def test_chosen_pages_come_as_cards_in_one_query_without_their_bodies(home_page)
     pages[1].title = "Beweise sichern (neu)"
     pages[1].save_revision().publish()
     assert "Beweise sichern (neu)" in block.render(block.to_python(raw))
+    generation.close_request_scope(scope)

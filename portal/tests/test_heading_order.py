@@ -6,8 +6,8 @@ import pytest
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
+from core.blocks import HEADING_ORDER_ERROR, HeadingBlock, HeadingOrderStreamBlock, StandardStreamBlock
 from magazine.blocks import ArticleStreamBlock
-from portal.blocks import HEADING_ORDER_ERROR, HeadingBlock, HeadingOrderStreamBlock, StandardStreamBlock
 from portal.guidance_blocks import GuidanceStreamBlock
 
 

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from PIL import Image
 
-from portal.demo.base import FOOTER, load_home
-from portal.demo.utils import paragraph, upsert_page
+from demo.base import FOOTER, load_home
+from demo.utils import paragraph, upsert_page
 from portal.models import StandardPage
 from portal.seo import json_ld
 

@@ -11,11 +11,11 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from contacts.demo import ensure_bundeslaender, load_taxonomy
 from contacts.models import Bundesland, Channel, Contact, ContactPhone, Situation
+from demo.contacts import ensure_bundeslaender, load_taxonomy
 from portal.guidance_blocks import StepCategory
-from portal.lotse import Answers, PlanStep, SourcePage, build_plan, order_steps, split_contacts
 from portal.models import CaseExampleIndexPage, CaseExamplePage, GuidanceIndexPage, GuidancePage, LotsePage
+from portal.models.plan import Answers, PlanStep, SourcePage, build_plan, order_steps, split_contacts
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from portal.demo.base import load_about, load_home, load_legal
+from demo.base import load_about, load_home, load_legal
 from portal.models import AboutPage, HomePage, PartnerPage, StandardPage
 
 

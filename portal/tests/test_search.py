@@ -8,8 +8,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from contacts.models import Contact, ContactKind, ContactPhone
-from portal.demo.base import load_home
-from portal.demo.utils import heading, paragraph, upsert_page
+from demo.base import load_home
+from demo.utils import heading, paragraph, upsert_page
 from portal.models import StandardPage
 from portal.search import MAX_QUERY_LENGTH, clean_query, make_snippet
 

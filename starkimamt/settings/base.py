@@ -32,8 +32,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "starkimamt",  # page-cache invalidation and rendition warming (starkimamt/apps.py)
-    "core",
+    "core",  # shared layer: page-cache invalidation, Wagtail patches, rendition warming (core/apps.py)
     "contacts",
     "portal",
     "magazine",
@@ -78,21 +77,21 @@ MIDDLEWARE = [
     # Anonymous pages from the cache before anything else runs: a hit is stored with the headers that
     # the middleware below added (security headers, CSP without nonce). Scheme and host are part of the
     # key, so http→https redirects and host checks still happen before a page is first cached.
-    "starkimamt.cache.PageCacheMiddleware",
-    "starkimamt.security.SecurityHeadersMiddleware",
+    "core.cache.pagecache.PageCacheMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "starkimamt.security.PortalCSPMiddleware",
+    "core.security.PortalCSPMiddleware",
     # Compress before caching, so that a cache hit costs no compression.
     "django.middleware.gzip.GZipMiddleware",
-    "starkimamt.middleware.DatabaseUnavailableMiddleware",
-    "starkimamt.middleware.AtomicAdminWritesMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.AtomicAdminWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "starkimamt.security.RequireAdminTwoFactorMiddleware",
+    "core.security.RequireAdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -150,25 +149,25 @@ def database_from_env() -> dict:
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis when REDIS_URL is set (shared by all instances, failing safe), else each process's own memory. The
+# content generation is then kept in the database, so every process still sees every change at once.
+# django-redis with IGNORE_EXCEPTIONS: while Redis does not answer, a read is a miss and a write is dropped,
+# so the page cache, per-generation values and rate limits fail open instead of breaking the portal.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "starkimamt.cache.FailSafeRedisCache",  # Redis down → cache misses, not errors
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "starkimamt",
             "TIMEOUT": 600,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "starkimamt",
-            "TIMEOUT": 600,
-        }
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "starkimamt"}}
+# A Redis that does not answer is logged in one line per call, not with a traceback (django-redis).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,7 +208,7 @@ if AWS_STORAGE_BUCKET_NAME or os.environ.get("S3_ENDPOINT_URL"):
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000, public"}  # renditions never change
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
-# Page cache (starkimamt/cache.py): anonymous page views from the cache, all invalidated by any change.
+# Page cache (core/cache/): anonymous page views from the cache, all invalidated by any change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Searches are counted in memory and written at most this often per process (portal/search_hits.py).
@@ -335,7 +334,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 
 def _whitenoise_headers(headers, path, url):
-    from starkimamt.security import whitenoise_headers  # imported late: settings load before apps
+    from core.security import whitenoise_headers  # imported late: settings load before apps
 
     whitenoise_headers(headers, path, url)
 
@@ -352,8 +351,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "starkimamt.security.client_ip"
-AXES_LOCKOUT_CALLABLE = "starkimamt.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 AXES_VERBOSE = False
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header is ignored.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -27,12 +27,12 @@ CSRF_COOKIE_SECURE = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
-# Staff must prove a second factor before the admin opens (starkimamt.security).
+# Staff must prove a second factor before the admin opens (core.security).
 REQUIRE_ADMIN_2FA = env_bool("REQUIRE_ADMIN_2FA", True)
 
 # A CDN or caching proxy in front (docs/operations.md). FRONTEND_CACHE is the proxy's purge address
 # (Varnish, nginx: "http://cache:6081") or a JSON object in the form of Wagtail's WAGTAILFRONTENDCACHE
-# (Cloudflare, CloudFront, Azure). Every content change purges all live pages there (starkimamt.cache).
+# (Cloudflare, CloudFront, Azure). Every content change purges all live pages there (core.cache.invalidation).
 _frontend_cache = os.environ.get("FRONTEND_CACHE", "").strip()
 if _frontend_cache:
     import json

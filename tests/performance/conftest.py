@@ -25,11 +25,14 @@ def demo_content(_demo_for_module, db):
 @pytest.fixture
 def page_cache(settings):
     """The page cache switched on (tests run without it so that other tests see every change at once)."""
-    from starkimamt.cache import _local_pages
+    from core.cache.generation import local_values
+    from core.cache.pagecache import local_pages as _local_pages
 
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
     _local_pages.clear()
+    local_values.clear()
     yield
     cache.clear()
     _local_pages.clear()
+    local_values.clear()

@@ -9,8 +9,8 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
+from core import renditions
 from portal.models import PartnerPage
-from starkimamt import renditions
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from bench.targets import sitemap_paths
-from starkimamt.routing import FastRouteMixin
+from core.routing import FastRouteMixin
 
 pytestmark = pytest.mark.django_db
 

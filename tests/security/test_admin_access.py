@@ -9,7 +9,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from starkimamt.security import client_ip
+from core.security import client_ip
 
 PASSWORD = "Ein-langes-Passwort-2026"
 LOGIN = "/admin/login/"

@@ -1,7 +1,4 @@
-"""Contacts and the taxonomy that guidance, the Lotse and the contact finder share.
-
-This app is the leaf of the import graph: portal and magazine import from here, never the reverse.
-"""
+"""Bundesland, the taxonomy (situation, channel, phase) and the contact records that staff keep."""
 
 import datetime
 import re
@@ -17,9 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, Orderable, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 DEFAULT_REVIEW_AFTER_DAYS = 180
@@ -337,118 +332,3 @@ class ContactPhone(Orderable):
     def tel_uri(self) -> str:
         digits = "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
         return f"tel:{digits}"
-
-
-# --- public pages ---------------------------------------------------------------------------------------
-# Derived from wagtail's Page directly: contacts must not import portal, so the two fields every portal
-# page shares (teaser, is_demo) are repeated here.
-
-
-class ContactBasePage(Page):
-    teaser = models.CharField(
-        "Kurzbeschreibung",
-        max_length=300,
-        blank=True,
-        help_text="Ein bis zwei Sätze für Übersichten, Suchergebnisse und die Meta-Beschreibung.",
-    )
-    is_demo = models.BooleanField(
-        "Demo-Inhalt",
-        default=False,
-        help_text="Beispielinhalt aus der Demo: vor dem Livegang prüfen oder ersetzen.",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self) -> str:
-        return self.search_description or self.teaser
-
-
-class ContactFinderPage(RoutablePageMixin, ContactBasePage):
-    """ "Hilfe in Ihrem Bundesland": the contacts for one Land plus the nationwide ones, grouped by kind."""
-
-    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    promote_panels = [
-        *Page.promote_panels,
-        MultiFieldPanel([FieldPanel("teaser"), FieldPanel("is_demo")], heading="Anzeige in Übersichten"),
-    ]
-    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "contacts/contact_finder_page.html"
-
-    class Meta:
-        verbose_name = "Kontaktfinder (Hilfe in Ihrem Bundesland)"
-
-    @path("")
-    def index_route(self, request):
-        from contacts.finder import serve_finder
-
-        return serve_finder(self, request, land_slug=None)
-
-    @path("<slug:land>/")
-    def land_route(self, request, land):
-        from contacts.finder import serve_finder
-
-        return serve_finder(self, request, land_slug=land)
-
-    def land_url(self, land) -> str:
-        return self.url + self.reverse_subpage("land_route", kwargs={"land": land.slug})
-
-    def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        if not base:
-            return urls
-        for land in Bundesland.objects.all():
-            urls.append({"location": base + self.reverse_subpage("land_route", kwargs={"land": land.slug})})
-        return urls
-
-
-class StarkeStellePage(ContactBasePage):
-    """The Starke Stelle: who they are and what they offer (text), how to reach them (the contact record)."""
-
-    STARKE_STELLE_KEY = "starke-stelle"
-
-    intro = models.TextField("Einleitung", max_length=600, blank=True)
-    body = RichTextField(
-        "Wer wir sind und was wir anbieten", blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
-    )
-    contact = models.ForeignKey(
-        Contact,
-        verbose_name="Kontaktdaten",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Telefon, E-Mail und Website kommen aus diesem Kontakt. Leer: der Kontakt „starke-stelle“.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body"), FieldPanel("contact")]
-    promote_panels = ContactFinderPage.promote_panels
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count = 1
-    template = "contacts/starke_stelle_page.html"
-
-    class Meta:
-        verbose_name = "Starke Stelle"
-
-    def get_contact(self):
-        """The published contact record only: a draft edit must not reach the public page."""
-        queryset = Contact.objects.published().with_relations()
-        if self.contact_id:
-            return queryset.filter(pk=self.contact_id).first()
-        return queryset.filter(key=self.STARKE_STELLE_KEY).first()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["contact"] = self.get_contact()
-        return context

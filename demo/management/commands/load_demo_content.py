@@ -4,15 +4,15 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
-from portal.demo import base
+from demo import base
 
 # Each app's demo loader, in order: contacts first (the taxonomy everything else uses), the home page's
 # links last. Each is a function `load(home)` that is safe to run again.
 LOADERS = [
-    "contacts.demo.load",
-    "portal.demo.guidance.load",
-    "magazine.demo.load",
-    "portal.demo.site_wide.load",
+    "demo.contacts.load",
+    "demo.guidance.load",
+    "demo.magazine.load",
+    "demo.site_wide.load",
 ]
 
 

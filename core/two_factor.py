@@ -1,6 +1,6 @@
 """Second factor for the Wagtail admin: an authenticator app (TOTP) plus one-time recovery codes.
 
-Built on django-otp. Wagtail's own login stays; RequireAdminTwoFactorMiddleware (starkimamt.security)
+Built on django-otp. Wagtail's own login stays; RequireAdminTwoFactorMiddleware (core.security)
 sends a password-only session here until it has proven the second factor.
 """
 

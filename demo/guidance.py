@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.rich_text import RichText
 
 from contacts.models import Channel, Contact, Phase, Situation
-from portal.demo.utils import callout, paragraph, upsert_page
+from demo.utils import callout, paragraph, upsert_page
 from portal.guidance_blocks import StepCategory as Cat
 from portal.models import (
     CaseExampleIndexPage,

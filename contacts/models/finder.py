@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
-from contacts.models import Bundesland, Contact, ContactKind, Situation
+from .records import Bundesland, Contact, ContactKind, Situation
 
 
 class FinderForm(forms.Form):

@@ -139,7 +139,7 @@ class RequireAdminTwoFactorMiddleware:
             and request.user.is_authenticated
             and not request.user.is_verified()
         ):
-            from starkimamt.two_factor import has_confirmed_device
+            from core.two_factor import has_confirmed_device
 
             target = "two_factor_verify" if has_confirmed_device(request.user) else "two_factor_setup"
             return redirect(reverse(target))

@@ -1,11 +1,11 @@
 """Demo content of the site-wide pages: figures, the two forms, accessibility and easy-language pages.
 
 Numbers and names only from ../shared/content-facts.md, each figure with its source. Impressum and
-Datenschutzerklärung are built in `portal.demo.base.load_legal`.
+Datenschutzerklärung are built in `demo.base.load_legal`.
 """
 
-from portal.demo.base import load_legal
-from portal.demo.utils import RichText, callout, heading, paragraph, upsert_page
+from demo.base import load_legal
+from demo.utils import RichText, callout, heading, paragraph, upsert_page
 from portal.models import FiguresPage, FormField, FormPage, HomePage, StandardPage
 
 KOMO_SOURCE = (

@@ -244,7 +244,7 @@ class LotseForm(forms.Form):
 def _terms() -> tuple[list, list, list]:
     """Situations, channels and Länder for the questions, kept until the content changes (any edit of a term
     bumps the page-cache generation), so that neither the form nor a plan spends a query on them."""
-    from starkimamt.cache import generation_cached
+    from core.cache import generation_cached
 
     def build():
         return list(Situation.objects.all()), list(Channel.objects.all()), list(Bundesland.objects.all())
@@ -266,7 +266,7 @@ def _steps_of(page, steps_block, request=None) -> list[tuple[PlanStep, SourcePag
 
 
 def build_plan(answers: Answers, request=None) -> Plan:
-    from portal.models import CaseExamplePage, GuidancePage
+    from .guidance import CaseExamplePage, GuidancePage
 
     # Channel and phase are decided in the one query for the pages (EXISTS), not by prefetching both.
     channels = GuidancePage.channels.through.objects.filter(guidancepage_id=OuterRef("pk"))

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from demo.utils import callout, heading, paragraph, upsert_page
 from magazine.editorial import setup_editorial_groups
 from magazine.models import (
     ArticleAuthor,
@@ -23,7 +24,6 @@ from magazine.models import (
     NewsPage,
     NewsSectionPage,
 )
-from portal.demo.utils import callout, heading, paragraph, upsert_page
 from portal.models import PartnerPage
 
 STAEDTETAG = "deutscher-staedtetag"
@@ -441,7 +441,7 @@ def load_authors() -> dict[str, Author]:
 
 def load(home) -> None:
     # The partner pages anchor the per-partner sections; "Über uns" is loaded again later, which is safe.
-    from portal.demo.base import load_about
+    from demo.base import load_about
 
     load_about(home)
     magazine = upsert_page(

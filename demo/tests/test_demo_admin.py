@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from portal.management.commands import ensure_demo_admin
+from demo.management.commands import ensure_demo_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -34,3 +34,19 @@ class BasePage(Page):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.teaser
+
+
+class ContentGeneration(models.Model):
+    """The content generation when no shared cache keeps it: one row, read once per request.
+
+    Every process of an installation (gunicorn workers, timers, commands) shares the database, so a change
+    made by any of them is seen by all (core/cache/generation.py).
+    """
+
+    value = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "Inhaltsstand"
+
+    def __str__(self) -> str:
+        return str(self.value)

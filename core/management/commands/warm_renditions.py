@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from starkimamt import renditions
+from core import renditions
 
 
 class Command(BaseCommand):

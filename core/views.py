@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from starkimamt.middleware import is_database_outage, service_unavailable_response
+from core.middleware import is_database_outage, service_unavailable_response
 
 
 @never_cache

@@ -7,7 +7,7 @@ from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from portal.demo.utils import callout, heading, paragraph, upsert_page
+from demo.utils import callout, heading, paragraph, upsert_page
 from portal.models import (
     AboutPage,
     EmergencySettings,

@@ -342,7 +342,7 @@ STARKE_STELLE_BODY = (
 
 def load_pages(home, contacts) -> None:
     from contacts.models import ContactFinderPage, StarkeStellePage
-    from portal.demo.utils import upsert_page
+    from demo.utils import upsert_page
 
     upsert_page(
         home,

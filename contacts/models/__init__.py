@@ -1,0 +1,44 @@
+"""Contacts and the taxonomy that guidance, the Lotse and the contact finder share.
+
+`records`: Bundesland, the taxonomy (situation, channel, phase) and the contact records staff keep;
+`finder`: the finder's form and query; `pages`: the finder page and the Starke Stelle page.
+"""
+
+from .pages import ContactFinderPage, StarkeStellePage
+from .records import (
+    DEFAULT_REVIEW_AFTER_DAYS,
+    PHONE_MESSAGE,
+    PHONE_PATTERN,
+    Bundesland,
+    Channel,
+    Contact,
+    ContactForm,
+    ContactKind,
+    ContactPhone,
+    ContactQuerySet,
+    Phase,
+    Situation,
+    TaxonomyTerm,
+    normalize_phone_number,
+    review_after_days,
+)
+
+__all__ = [
+    "DEFAULT_REVIEW_AFTER_DAYS",
+    "PHONE_MESSAGE",
+    "PHONE_PATTERN",
+    "Bundesland",
+    "Channel",
+    "Contact",
+    "ContactFinderPage",
+    "ContactForm",
+    "ContactKind",
+    "ContactPhone",
+    "ContactQuerySet",
+    "Phase",
+    "Situation",
+    "StarkeStellePage",
+    "TaxonomyTerm",
+    "normalize_phone_number",
+    "review_after_days",
+]
