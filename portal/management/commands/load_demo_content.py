@@ -13,6 +13,7 @@ LOADERS = [
     "portal.demo.guidance.load",
     "magazine.demo.load",
     "portal.demo.site_wide.load",
+    "portal.demo.search.load_synonyms",
 ]
 
 
