@@ -437,7 +437,7 @@ def rank(candidates: list[Candidate], groups: list[Group]) -> None:
             if groups[index].loosened:
                 score -= 0.5
         weight = TYPES[candidate.type_key].weight
-        if candidate.kind == "page" and _is_section(candidate.obj):
+        if candidate.kind == "page" and candidate.obj is not None and _is_section(candidate.obj):
             weight *= 0.6
         candidate.score = score * weight
 

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('terms', models.CharField(help_text='Was Besucherinnen und Besucher eingeben, mehrere durch Komma getrennt, z. B. „Shitstorm, Hetzkampagne“. Groß- und Kleinschreibung spielt keine Rolle.', max_length=255, verbose_name='Suchwörter der Besucher')),
-                ('replacement', models.CharField(help_text='Wonach die Suche zusätzlich sucht, z. B. „Hatestorm“. Mehrere Wörter müssen alle vorkommen.', max_length=120, verbose_name='Begriff im Portal')),
+                ('replacement', models.CharField(help_text='Wonach die Suche zusätzlich sucht, z. B. „Hatestorm“. Mehrere Begriffe durch Komma trennen; die Wörter eines Begriffs müssen alle vorkommen.', max_length=255, verbose_name='Begriff im Portal')),
                 ('note', models.CharField(blank=True, help_text='Nur im Admin sichtbar.', max_length=255, verbose_name='Notiz')),
                 ('is_demo', models.BooleanField(default=False, help_text='Beispielinhalt aus der Demo.', verbose_name='Demo-Inhalt')),
             ],

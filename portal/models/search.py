@@ -23,7 +23,7 @@ class SearchSynonym(models.Model):
     )
     replacement = models.CharField(
         "Begriff im Portal",
-        max_length=120,
+        max_length=255,
         help_text="Wonach die Suche zusätzlich sucht, z. B. „Hatestorm“. Mehrere Begriffe durch Komma trennen; "
         "die Wörter eines Begriffs müssen alle vorkommen.",
     )
