@@ -219,14 +219,47 @@ def build_hits(outcome, request) -> list[Hit]:
     return hits
 
 
+def _load_segments(page_ids) -> dict[int, list[str]]:
+    return {page.pk: page_segments(page) for page in Page.objects.filter(pk__in=page_ids).specific()}
+
+
+def cached_segments(page_ids: list[int]) -> dict[int, list[str]]:
+    """Each page's pieces of text, kept per content generation: one cache round trip for a results page,
+    and the pages themselves (one query per page type) only the first time one of them is shown."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    from starkimamt.cache import current_generation
+
+    if not page_ids:
+        return {}
+    cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+    generation = current_generation(cache)
+    if generation is None:
+        return _load_segments(page_ids)
+    keys = {pk: f"search-segments:{generation}:{pk}" for pk in page_ids}
+    found = cache.get_many(list(keys.values()))
+    segments = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [pk for pk in page_ids if pk not in segments]
+    if missing:
+        loaded = _load_segments(missing)
+        cache.set_many({keys[pk]: value for pk, value in loaded.items()}, getattr(settings, "PAGE_CACHE_SECONDS", 600))
+        segments.update(loaded)
+    return segments
+
+
 def add_snippets(hits: list[Hit], terms: str) -> None:
-    """Snippets for the hits on the current page only, with a fixed number of queries."""
-    page_ids = [hit.candidate.obj.pk for hit in hits if hit.candidate.kind == "page"]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    """Snippets and phone numbers for the hits on the current page only, with a fixed number of queries."""
+    from django.db.models import prefetch_related_objects
+
+    segments = cached_segments([hit.candidate.obj.pk for hit in hits if hit.candidate.kind == "page"])
+    contacts = [hit.contact for hit in hits if hit.contact is not None]
+    if contacts:
+        prefetch_related_objects(contacts, "phone_numbers")
     for hit in hits:
         kind = hit.candidate.kind
-        if kind == "page" and hit.candidate.obj.pk in specific:
-            hit.snippet = make_snippet(page_segments(specific[hit.candidate.obj.pk]), terms)
+        if kind == "page" and hit.candidate.obj.pk in segments:
+            hit.snippet = make_snippet(segments[hit.candidate.obj.pk], terms)
         elif kind == "contact":
             hit.snippet = make_snippet(hit.contact.description, terms)
 
