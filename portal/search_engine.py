@@ -122,8 +122,9 @@ def fold(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    # German endings vary ("Bedrohungen", "Bedrohung"): compare the first letters of each word.
-    return word[: max(4, len(word) - 3)] if len(word) > 4 else word
+    # German endings vary ("Bedrohungen", "Bedrohung"): compare the first letters of each word, at least
+    # five of them ("Polizei" must not mark "Politik").
+    return word[: max(5, len(word) - 3)] if len(word) > 5 else word
 
 
 @dataclass
@@ -203,9 +204,9 @@ def vocabulary() -> dict[str, str]:
             for word in re.findall(r"\w{3,}", text or ""):
                 if word.isdigit():
                     continue
+                # Kept as written (most often), so that "Meinten Sie …?" offers "Auskunftssperre".
                 forms = counts.setdefault(fold(word), {})
-                lower = word.lower()
-                forms[lower] = forms.get(lower, 0) + 1
+                forms[word] = forms.get(word, 0) + 1
 
         rows = IndexEntry.objects.filter(object_id__in=page_ids).exclude(content_type=contact_type)
         for title, body in rows.values_list(title_field, body_field).iterator():
