@@ -205,3 +205,29 @@ def test_many_words_and_typos_stay_safe_and_bounded(site_pages, client, words):
         response = client.get("/suche/", {"q": " ".join(words)})
     assert response.status_code == 200
     assert len(captured) <= 120
+
+
+def test_a_search_without_results_is_counted_when_the_page_cache_answers(site_pages, client, settings):
+    from django.core.cache import cache
+
+    from portal.models import UnansweredSearch
+    from portal.search_hits import search_hits
+    from starkimamt.cache import _local_pages
+
+    client.get("/")  # creates the site settings the demo would have (creating them is a content change)
+    settings.PAGE_CACHE_ENABLED = True
+    settings.SEARCH_HITS_FLUSH_SECONDS = 3600  # as in production: counts are written in batches
+    cache.clear()
+    _local_pages.clear()
+    try:
+        for query in ("Qwxyzv", "Hatestorm"):
+            assert client.get("/suche/", {"q": query})["X-Cache"] == "miss"
+            assert client.get("/suche/", {"q": query})["X-Cache"] == "hit"
+        search_hits.flush()
+        # Writing the counts changes nothing a visitor sees: the cached search stays cached.
+        assert client.get("/suche/", {"q": "Qwxyzv"})["X-Cache"] == "hit"
+    finally:
+        _local_pages.clear()
+    search_hits.flush()
+    assert UnansweredSearch.objects.get(query_string="qwxyzv").hits == 3
+    assert not UnansweredSearch.objects.filter(query_string="hatestorm").exists()
