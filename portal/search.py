@@ -55,6 +55,7 @@ class Hit:
     ident: str  # how the relevance set names it: the URL below the site root, or "kontakt:<key>"
     snippet: str = ""
     contact: Contact | None = None
+    candidate: object = None  # the search_engine.Candidate it was built from
 
 
 # --- snippets ---------------------------------------------------------------------------------------
@@ -194,11 +195,19 @@ def build_hits(outcome, request) -> list[Hit]:
         if candidate.kind == "page":
             page = candidate.obj
             url = page.get_url(request) or ""
-            hits.append(Hit(result_type.key, result_type.label, page.title, url, url))
+            hits.append(Hit(result_type.key, result_type.label, page.title, url, url, candidate=candidate))
         elif candidate.kind == "contact":
             contact = candidate.obj
             hits.append(
-                Hit("hilfe", "Anlaufstelle", contact.name, contact.website, f"kontakt:{contact.key}", contact=contact)
+                Hit(
+                    "hilfe",
+                    "Anlaufstelle",
+                    contact.name,
+                    contact.website,
+                    f"kontakt:{contact.key}",
+                    contact=contact,
+                    candidate=candidate,
+                )
             )
         else:
             finder, land = candidate.obj
@@ -213,9 +222,9 @@ def build_hits(outcome, request) -> list[Hit]:
                     snippet=escape(
                         f"Die Anlaufstellen in {land.name} und die bundesweiten Hilfsangebote auf einen Blick."
                     ),
+                    candidate=candidate,
                 )
             )
-        hits[-1].candidate = candidate
     return hits
 
 

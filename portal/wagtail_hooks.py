@@ -98,7 +98,7 @@ def _miss_actions(query) -> str:
     promotion_url = reverse("wagtailsearchpromotions:edit", args=[query.pk])
     return format_html_join(
         " · ",
-        '<a href="{}">{}<span class="visually-hidden"> für „{}“</span></a>',
+        '<a href="{}">{}<span class="w-sr-only"> für „{}“</span></a>',
         [
             (synonym_url, "Synonym anlegen", query.query_string),
             (promotion_url, "Empfehlung anlegen", query.query_string),
