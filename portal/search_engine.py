@@ -31,7 +31,8 @@ from contacts.models import Bundesland, Contact, ContactKind
 MAX_CANDIDATES = 300  # per word; nobody reads past them
 FEW_HITS = 3  # a word that finds fewer results than fill the first screen is loosened as well
 FUZZY_MIN_SCORE = 0.55  # trigram similarity below this finds unrelated pages ("Morddrohung" → "Rat und Tat")
-CORRECTION_CUTOFF = 0.8  # difflib ratio for "Auskunftsperre" → "Auskunftssperre", not for unrelated words
+# difflib ratio: "Auskunftsperre" → "Auskunftssperre" (0.97), but not "vergessen" → "verbessern" (0.84)
+CORRECTION_CUTOFF = 0.86
 
 # Words that say nothing about what someone looks for; PostgreSQL's German dictionary drops them too.
 _STOPWORDS_TEXT = (
