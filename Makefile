@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint check clean loadtest bench
+.PHONY: run test install setup lint check clean loadtest bench search-eval
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
@@ -51,3 +51,8 @@ clean:
 # file; PostgreSQL from DATABASE_URL or a temporary SQLite file. Prints one table (bench/run.py).
 bench: install
 	$(BIN)/python -m bench.run
+
+# Search relevance: the share of the relevance set (portal/search_relevance.py) answered well on the current
+# database (DATABASE_URL; load the demo first), the worst misses and the query times.
+search-eval: install
+	$(MANAGE) search_eval

@@ -15,4 +15,5 @@ from .guidance import (  # noqa: F401
 from .images import PortalImage, PortalRendition  # noqa: F401
 from .lotse import LotsePage  # noqa: F401
 from .pages import AboutPage, HomePage, PartnerPage, StandardPage  # noqa: F401
+from .search import SearchSynonym, UnansweredSearch  # noqa: F401
 from .settings import EmergencySettings, NavigationSettings  # noqa: F401

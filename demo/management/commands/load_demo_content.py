@@ -13,6 +13,7 @@ LOADERS = [
     "demo.guidance.load",
     "demo.magazine.load",
     "demo.site_wide.load",
+    "demo.search.load_synonyms",
 ]
 
 
