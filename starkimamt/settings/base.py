@@ -159,7 +159,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "starkimamt",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "starkimamt"),  # several sites on one Redis
             "TIMEOUT": 600,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
