@@ -64,6 +64,8 @@ def measure(client, path, rounds=ROUNDS, memory=False, after_change=True) -> dic
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         size = consume(response)
+        for _ in range(2):  # warm: the database's own caches, renditions, per-generation data
+            consume(client.get(path))
         with QueryCounter() as queries:
             consume(client.get(path))
         timings = []
