@@ -24,7 +24,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from bench.targets import first_live_page, page_path, targets  # noqa: E402
-from starkimamt.cache import bump_generation  # noqa: E402
+from core.cache import bump_generation  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_SCALE_ROUNDS", "7"))
 SEARCH_ROUNDS = 20  # for the p95

@@ -358,7 +358,7 @@ def _create_all(rows: list[_Row], *, publish: bool, user, result: ImportResult) 
     from wagtail.models import ModelLogEntry, Revision
     from wagtail.search.backends import get_search_backend
 
-    from starkimamt.cache import content_changed
+    from core.cache.invalidation import content_changed
 
     if not rows:
         return

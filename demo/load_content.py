@@ -212,8 +212,8 @@ def _tags(scale: int) -> list:
 def _picture_the_demo(images: list) -> None:
     """The demo's own articles and news have no pictures; at every scale they get some, as two in three
     copies do, so that scale 1 and scale 100 render the same kinds of cards."""
+    from core.cache.invalidation import content_changed
     from magazine.models import ArticlePage, NewsPage
-    from starkimamt.cache import content_changed
 
     changed = 0
     for model in (ArticlePage, NewsPage):
@@ -408,7 +408,7 @@ def generate(scale: int, write=print) -> dict[str, int]:
     """Everything for `scale`; what exists already is kept (repeatable)."""
     from wagtail.signals import page_published
 
-    from starkimamt import renditions
+    from core import renditions
 
     # Renditions are made on the first visit instead of after each copy: a bench warms up anyway, and the
     # generator would otherwise spend most of its time resizing pictures.

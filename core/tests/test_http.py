@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from starkimamt.cache import _local_pages, content_changed
+from core.cache.invalidation import content_changed
+from core.cache.pagecache import local_pages as _local_pages
 
 pytestmark = pytest.mark.django_db
 
