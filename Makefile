@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint check clean loadtest bench search-eval
+.PHONY: run test install setup lint check clean loadtest bench bench-scale search-eval
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
@@ -56,3 +56,9 @@ bench: install
 # database (DATABASE_URL; load the demo first), the worst misses and the query times.
 search-eval: install
 	$(MANAGE) search_eval
+
+# Cost as the content grows: in-process render time, SQL and memory per page type, export, admin list and
+# a 5,000-row import at 1, 10 and 100 times the demo (BENCH_SCALES=1,10). One PostgreSQL database per scale,
+# kept for the next run (bench/scale.py). Prints one table per scale and the growth factors.
+bench-scale: install
+	$(BIN)/python -m bench.scale

@@ -17,6 +17,7 @@ from contacts.models import Bundesland, Contact, ContactKind, ContactPhone, Situ
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
+IMPORT_BATCH = 500
 REQUIRED_COLUMNS = ("key", "name", "kind")
 TEXT_COLUMNS = (
     "name",
@@ -339,22 +340,93 @@ def import_contacts(data: bytes, *, publish: bool = False, user=None) -> ImportR
         return result
 
     with transaction.atomic():
+        _create_all([row for row in rows if row.is_new], publish=publish, user=user, result=result)
         for row in rows:
-            _save(row, publish=publish, user=user, result=result)
+            if not row.is_new:
+                _save(row, publish=publish, user=user, result=result)
     return result
+
+
+def _create_all(rows: list[_Row], *, publish: bool, user, result: ImportResult) -> None:
+    """New contacts in a few statements per batch rather than about twenty each (save, revision, publish,
+    log, search index, cache): what the admin would write for each, written together. A 5,000-row file
+    took minutes one by one."""
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry, Revision
+    from wagtail.search.backends import get_search_backend
+
+    from core.cache.invalidation import content_changed
+
+    if not rows:
+        return
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(Contact)
+    for start in range(0, len(rows), IMPORT_BATCH):
+        batch = [row.contact for row in rows[start : start + IMPORT_BATCH]]
+        # modelcluster keeps the parsed Länder, situations and phones in memory until a save: read them now.
+        related = [
+            (list(c.bundeslaender.all()), list(c.situations.all()), list(c.phone_numbers.all())) for c in batch
+        ]
+        for contact in batch:
+            contact.live = publish
+            contact.has_unpublished_changes = not publish
+            if publish:
+                contact.first_published_at = contact.last_published_at = now
+        Contact.objects.bulk_create(batch)
+        laender_rows, situation_rows, phones = [], [], []
+        for contact, (laender, situations, contact_phones) in zip(batch, related, strict=True):
+            laender_rows += [Contact.bundeslaender.through(contact=contact, bundesland=land) for land in laender]
+            situation_rows += [Contact.situations.through(contact=contact, situation=s) for s in situations]
+            for order, phone in enumerate(contact_phones):
+                phone.contact, phone.sort_order = contact, order
+                phones.append(phone)
+        Contact.bundeslaender.through.objects.bulk_create(laender_rows)
+        Contact.situations.through.objects.bulk_create(situation_rows)
+        ContactPhone.objects.bulk_create(phones)
+        revisions = Revision.objects.bulk_create(
+            Revision(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=str(contact.pk),
+                created_at=now,
+                user=user,
+                object_str=str(contact),
+                content=contact.serializable_data(),
+            )
+            for contact in batch
+        )
+        logs = []
+        for contact, revision in zip(batch, revisions, strict=True):
+            contact.latest_revision = revision
+            if publish:
+                contact.live_revision = revision
+            for action in ("wagtail.create", "wagtail.publish") if publish else ("wagtail.create",):
+                logs.append(
+                    ModelLogEntry(
+                        content_type=content_type,
+                        object_id=str(contact.pk),
+                        label=str(contact),
+                        action=action,
+                        timestamp=now,
+                        user=user,
+                        revision=revision,
+                        content_changed=True,
+                        uuid=uuid.uuid4(),
+                    )
+                )
+        Contact.objects.bulk_update(batch, ["latest_revision", "live_revision"])
+        ModelLogEntry.objects.bulk_create(logs)
+        get_search_backend().add_bulk(Contact, batch)
+        result.created += [f"{contact.key} ({contact.name})" for contact in batch]
+    content_changed()  # bulk writes send no signals
 
 
 def _save(row: _Row, *, publish: bool, user, result: ImportResult) -> None:
     contact = row.contact
     label = f"{contact.key} ({contact.name})"
-    if row.is_new:
-        contact.live = False
-        contact.save()
-        revision = contact.save_revision(user=user, log_action=True)
-        if publish:
-            revision.publish(user=user)
-        result.created.append(label)
-        return
     if not row.changes:
         result.unchanged.append(label)
         return

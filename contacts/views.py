@@ -2,12 +2,15 @@
 
 import csv
 import io
+import json
+import textwrap
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
 from contacts.models import Contact
 
+EXPORT_CHUNK = 200  # contacts per database round trip and per piece of the response
 LICENSE_NOTE = "Kontakte von Stark im Amt; bitte mit Quelle und Prüfdatum weitergeben."
 CSV_COLUMNS = [
     "key",
@@ -32,7 +35,20 @@ CSV_COLUMNS = [
 
 
 def published_contacts():
-    return Contact.objects.published().with_relations().order_by("name")
+    return Contact.objects.published().with_relations().order_by("name", "pk")
+
+
+def _in_chunks(queryset):
+    """Lists of EXPORT_CHUNK contacts with their relations: the export streams, memory stays flat however
+    many contacts there are."""
+    chunk = []
+    for contact in queryset.iterator(chunk_size=EXPORT_CHUNK):
+        chunk.append(contact)
+        if len(chunk) == EXPORT_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def contact_as_dict(contact: Contact) -> dict:
@@ -62,31 +78,55 @@ def contact_as_dict(contact: Contact) -> dict:
     }
 
 
+def _json_pieces():
+    """The same document JsonResponse(indent=2) would give, written a chunk of contacts at a time."""
+    yield '{\n  "note": ' + json.dumps(LICENSE_NOTE, ensure_ascii=False) + ',\n  "contacts": ['
+    separator = "\n"
+    for chunk in _in_chunks(published_contacts()):
+        items = [
+            textwrap.indent(json.dumps(contact_as_dict(c), ensure_ascii=False, indent=2), "    ") for c in chunk
+        ]
+        yield separator + ",\n".join(items)
+        separator = ",\n"
+    yield ("\n  ]" if separator != "\n" else "]") + "\n}"
+
+
 @require_safe
 def export_json(request):
-    data = {"note": LICENSE_NOTE, "contacts": [contact_as_dict(c) for c in published_contacts()]}
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = StreamingHttpResponse(_json_pieces(), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"  # open data: partners may load it from their own sites
     return response
 
 
-@require_safe
-def export_csv(request):
+def _csv_row(contact: Contact) -> dict:
+    row = contact_as_dict(contact)
+    row["bundeslaender"] = " ".join(row["bundeslaender"])
+    row["situations"] = " ".join(row["situations"])
+    row["phones"] = contact.phone_list
+    row["nationwide"] = "ja" if row["nationwide"] else "nein"
+    row["anonymous_possible"] = "ja" if row["anonymous_possible"] else "nein"
+    row["free_of_charge"] = "ja" if row["free_of_charge"] else "nein"
+    row["verified_on"] = row["verified_on"] or ""
+    return row
+
+
+def _csv_pieces():
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    buffer.write("\ufeff")  # a BOM so spreadsheet programs open the umlauts correctly
     writer.writeheader()
-    for contact in published_contacts():
-        row = contact_as_dict(contact)
-        row["bundeslaender"] = " ".join(row["bundeslaender"])
-        row["situations"] = " ".join(row["situations"])
-        row["phones"] = contact.phone_list
-        row["nationwide"] = "ja" if row["nationwide"] else "nein"
-        row["anonymous_possible"] = "ja" if row["anonymous_possible"] else "nein"
-        row["free_of_charge"] = "ja" if row["free_of_charge"] else "nein"
-        row["verified_on"] = row["verified_on"] or ""
-        writer.writerow(row)
-    # A BOM so spreadsheet programs open the umlauts correctly.
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    for chunk in _in_chunks(published_contacts()):
+        writer.writerows(_csv_row(contact) for contact in chunk)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
+
+
+@require_safe
+def export_csv(request):
+    response = StreamingHttpResponse(_csv_pieces(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kontakte.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
@@ -60,6 +61,7 @@ register_snippet(TaxonomyViewSetGroup)
 
 # --- contacts -------------------------------------------------------------------------------------------
 
+REVIEW_PER_PAGE = 50
 REVIEW_CHOICES = [("ueberfaellig", "Zu prüfen (nie oder zu lange nicht geprüft)"), ("geprueft", "Aktuell geprüft")]
 
 
@@ -170,7 +172,9 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        contacts = Contact.objects.due_for_review(today).prefetch_related("bundeslaender")
+        # Paginated like the other admin lists: thousands of contacts may be due at once (a new import).
+        due = Contact.objects.due_for_review(today).prefetch_related("bundeslaender")
+        page = Paginator(due, REVIEW_PER_PAGE).get_page(self.request.GET.get("p"))
         context.update(
             {
                 "rows": [
@@ -179,8 +183,10 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                         "edit_url": reverse(contact_viewset.get_url_name("edit"), args=[quote(contact.pk)]),
                         "age": (today - contact.verified_on).days if contact.verified_on else None,
                     }
-                    for contact in contacts
+                    for contact in page
                 ],
+                "items": page,
+                "elided_page_range": page.paginator.get_elided_page_range(page.number),
                 "days": review_after_days(),
                 "index_url": reverse(contact_viewset.get_url_name("list")),
             }

@@ -4,13 +4,13 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from core.middleware import is_database_outage, service_unavailable_response
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers often probe with HEAD
 def healthz(request):
     """For the load balancer: 200 when the database answers, 503 when it does not."""
     try:

@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import two_factor, views
+from core.http import favicon
 from portal.form_views import submit_form
 from portal.search import search_view
 
@@ -15,6 +16,7 @@ handler500 = "core.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/2fa/", include(two_factor)),  # before admin/: the 2FA gate lets these through
     path("admin/", include(wagtailadmin_urls)),

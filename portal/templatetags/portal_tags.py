@@ -17,24 +17,20 @@ def _site_root(context):
 def main_menu(context):
     """The header navigation: the home page's live children marked "in menus", in tree order.
 
-    The same on every page, so it is built once per content change (core.cache.generation_cached).
+    The same on every page: from the root's children, fetched once per content change (portal.site_pages).
     """
-    from core.cache import generation_cached
+    from portal.site_pages import root_children
 
-    root = _site_root(context)
     request = context.get("request")
     current_path = getattr(context.get("page"), "path", "")
-    items = []
-    if root is not None:
-
-        def build():
-            pages = root.get_children().live().public().in_menu().only("id", "title", "url_path", "path")
-            return [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in pages]
-
-        items = [dict(item) for item in generation_cached(f"main-menu:{root.pk}", build)]
-        for item in items:
-            # The section the visitor is in is highlighted, not only its index page.
-            item["is_active"] = bool(current_path) and current_path.startswith(item["path"])
+    items = [
+        {"title": child["title"], "url": child["url"], "path": child["path"]}
+        for child in root_children(request)
+        if child["in_menu"]
+    ]
+    for item in items:
+        # The section the visitor is in is highlighted, not only its index page.
+        item["is_active"] = bool(current_path) and current_path.startswith(item["path"])
     return {"items": items, "current_path": current_path, "request": request}
 
 
@@ -50,9 +46,18 @@ def footer_links(context):
     site = Site.find_for_request(request)
 
     def build():
+        from portal.site_pages import root_children
+
         links = []
+        stream = NavigationSettings.for_request(request).footer_links
+        # The legal and accessibility pages sit right below the root: no query for them when they are all
+        # among its children (which the menu has fetched already).
+        children = {child["id"]: child for child in root_children(request)}
+        chosen = [(item["value"].get("page"), item["value"].get("title")) for item in stream.raw_data]
+        if all(page_id in children for page_id, _title in chosen):
+            return [{"url": children[pk]["url"], "title": title or children[pk]["title"]} for pk, title in chosen]
         # The stream fetches all chosen pages in one query.
-        for block in NavigationSettings.for_request(request).footer_links:
+        for block in stream:
             target = block.value["page"]
             if target is not None and target.live:
                 links.append({"url": target.get_url(request), "title": block.value["title"] or target.title})

@@ -74,16 +74,20 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Counts searches answered from the page cache too (the editors' popular queries).
     "portal.search_hits.SearchHitMiddleware",
+    # A revisit whose ETag is still current gets 304 before the page cache is asked (core/http.py).
+    "core.http.NotModifiedMiddleware",
     # Anonymous pages from the cache before anything else runs: a hit is stored with the headers that
     # the middleware below added (security headers, CSP without nonce). Scheme and host are part of the
     # key, so http→https redirects and host checks still happen before a page is first cached.
     "core.cache.pagecache.PageCacheMiddleware",
+    # ETag and Cache-Control on what the page cache keeps, so that its hits carry them too.
+    "core.http.ValidatorsMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.security.PortalCSPMiddleware",
-    # Compress before caching, so that a cache hit costs no compression.
-    "django.middleware.gzip.GZipMiddleware",
+    # Compress before caching, so that a cache hit costs no compression: brotli or gzip (core/http.py).
+    "core.http.CompressionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "core.middleware.AtomicAdminWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,7 +163,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "starkimamt",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "starkimamt"),  # several sites on one Redis
             "TIMEOUT": 600,
             "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
@@ -211,6 +215,8 @@ if AWS_STORAGE_BUCKET_NAME or os.environ.get("S3_ENDPOINT_URL"):
 # Page cache (core/cache/): anonymous page views from the cache, all invalidated by any change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long a browser may show an anonymous page before it revalidates it (ETag → 304; core/http.py).
+HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 # Searches are counted in memory and written at most this often per process (portal/search_hits.py).
 SEARCH_HITS_FLUSH_SECONDS = int(os.environ.get("SEARCH_HITS_FLUSH_SECONDS", "60"))
 # Models that change on every request and show on no page (hit counters, logs): no invalidation.
