@@ -136,6 +136,7 @@ def test_number_of_queries_does_not_grow_with_contacts(client, contact_pages, ma
         client.get(f"{FINDER}bayern/")
     for i in range(8):
         make_contact(f"mehr-{i}", laender=["bayern"], phones=["110", "116 123"])
+    client.get(f"{FINDER}bayern/")  # warm up again: the new contacts are a content change
     with CaptureQueriesContext(connection) as after:
         response = client.get(f"{FINDER}bayern/")
     assert len(card_keys(response)) >= 8

@@ -92,7 +92,7 @@ def test_reimport_as_draft_leaves_the_live_version_alone(taxonomy):
 
 
 def test_export_can_be_imported_again(client, demo_contacts):
-    exported = client.get("/kontakte/offene-daten.csv").content
+    exported = b"".join(client.get("/kontakte/offene-daten.csv").streaming_content)
     result = import_contacts(exported, publish=True)
     assert result.ok, result.errors
     assert len(result.unchanged) == Contact.objects.count()
