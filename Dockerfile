@@ -7,8 +7,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends build-essential
 RUN python -m venv /venv
 ENV PATH=/venv/bin:$PATH
 WORKDIR /app
-COPY pyproject.toml README.md ./
-RUN pip install --upgrade pip && pip install .
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
 # Runtime stage: no compilers, a user without root rights, static files collected at build time.
 FROM python:3.12-slim AS runtime
