@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint check clean loadtest bench lock
+.PHONY: run test install setup lint check clean loadtest bench lock backup backup-check image-check
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
@@ -51,6 +51,21 @@ loadtest: install
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --upgrade \
 		--custom-compile-command "make lock" --quiet -o requirements.lock
+
+# PostgreSQL backups (docs/operations.md): a dump of DATABASE_URL, and a check that a dump restores into a
+# fresh database with the same counts (the scratch database is dropped afterwards).
+BACKUP_FILE ?= starkimamt-$(shell date +%Y-%m-%d-%H%M).dump
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL=postgres://… make backup"; exit 2; }
+	deploy/backup.sh dump "$(DATABASE_URL)" "$(BACKUP_FILE)"
+
+backup-check:
+	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL=postgres://… make backup-check"; exit 2; }
+	deploy/backup.sh check "$(DATABASE_URL)"
+
+# The image and the two-instance topology behind nginx, for real (podman; root; about 4 minutes).
+image-check:
+	deploy/test-image.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache
