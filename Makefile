@@ -6,15 +6,17 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint check clean loadtest bench bench-scale search-eval
+.PHONY: run test install setup lint check clean loadtest bench bench-scale search-eval lock backup backup-check image-check
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# Reinstall only when the dependencies change. Runtime dependencies come from the lock (the versions the image
+# runs, checked against their hashes); the dev tools are then resolved around them.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -43,6 +45,27 @@ check: install
 # created on first run; LOADTEST_DATABASE_URL overrides). Fails on any error or worker timeout.
 loadtest: install
 	$(BIN)/python tests/load/run.py $(LOADTEST_ARGS)
+
+# Refresh requirements.lock from pyproject.toml's ranges: newest versions within them, every file's hash.
+# Universal (any OS, Python 3.11+), so the same lock serves the image and a developer's machine.
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --upgrade \
+		--custom-compile-command "make lock" --quiet -o requirements.lock
+
+# PostgreSQL backups (docs/operations.md): a dump of DATABASE_URL, and a check that a dump restores into a
+# fresh database with the same counts (the scratch database is dropped afterwards).
+BACKUP_FILE ?= starkimamt-$(shell date +%Y-%m-%d-%H%M).dump
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL=postgres://… make backup"; exit 2; }
+	deploy/backup.sh dump "$(DATABASE_URL)" "$(BACKUP_FILE)"
+
+backup-check:
+	@test -n "$(DATABASE_URL)" || { echo "DATABASE_URL=postgres://… make backup-check"; exit 2; }
+	deploy/backup.sh check "$(DATABASE_URL)"
+
+# The image and the two-instance topology behind nginx, for real (podman; root; about 4 minutes).
+image-check:
+	deploy/test-image.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .pytest_cache .ruff_cache

@@ -1,4 +1,15 @@
+import mimetypes
+
 from django.apps import AppConfig
+
+# Image types the admin accepts that Python's built-in table lacks (it reads /etc/mime.types, which slim
+# images do not have): without them S3 stores WebP renditions as application/octet-stream.
+MEDIA_TYPES = {".webp": "image/webp", ".avif": "image/avif", ".woff2": "font/woff2"}
+
+
+def register_media_types():
+    for extension, media_type in MEDIA_TYPES.items():
+        mimetypes.add_type(media_type, extension)
 
 
 class CoreConfig(AppConfig):
@@ -15,3 +26,4 @@ class CoreConfig(AppConfig):
         connect_invalidation_signals()
         patches.apply()
         connect_rendition_signals()
+        register_media_types()

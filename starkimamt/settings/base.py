@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id for every log line of the request, page-cache hits included (core/logging.py).
+    "core.logging.RequestIdMiddleware",
     # Counts searches answered from the page cache too (the editors' popular queries).
     "portal.search_hits.SearchHitMiddleware",
     # A revisit whose ETag is still current gets 304 before the page cache is asked (core/http.py).
@@ -240,13 +242,35 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# Authenticated SMTP (a provider's relay): STARTTLS on 587 (EMAIL_USE_TLS) or TLS from the start on 465
+# (EMAIL_USE_SSL), never both.
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS und EMAIL_USE_SSL schließen sich aus: bitte nur eines setzen.")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
+# JSON lines on stdout in UTC with the request id, the same as gunicorn's (core/logging.py, gunicorn.conf.py).
+# LOG_FORMAT=text gives plain lines for a terminal (the default of dev.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
@@ -285,6 +309,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 
 # Contacts whose check is older than this many days appear in "Zu prüfen".
 CONTACT_REVIEW_AFTER_DAYS = int(os.environ.get("CONTACT_REVIEW_AFTER_DAYS", "180"))
+# Who gets that list every Monday morning (`manage.py run_timers`); empty: it only goes to the log.
+REVIEW_REPORT_TO = env_list("REVIEW_REPORT_TO")
 
 
 def require_env(name: str) -> str:
