@@ -85,3 +85,23 @@ search-eval: install
 # kept for the next run (bench/scale.py). Prints one table per scale and the growth factors.
 bench-scale: install
 	$(BIN)/python -m bench.scale
+
+# KERN (kern-ux.de, EUPL-1.2) and Fira Sans (OFL-1.1), rebuilt only when we change what we use. Needs npm;
+# the results are committed, so `make run` and the image need no front-end build (docs/design/README.md).
+KERN_VERSION := 2.7.2
+KERN_TMP := /tmp/sia-kern-build
+KERN_SRC := $(KERN_TMP)/node_modules/@kern-ux/native
+# Basic Latin, Latin-1 (ä ö ü ß « » §), Œ œ, ẞ, dashes, quotes „ “ ‚ ‘, …, ‰, ‹ ›, €, ™, →, minus.
+FONT_UNICODES := U+0020-007E,U+00A0-00FF,U+0152-0153,U+1E9E,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2192,U+2212
+.PHONY: kern
+kern:
+	mkdir -p $(KERN_TMP)
+	cd $(KERN_TMP) && npm install --no-save --no-audit --no-fund --silent @kern-ux/native@$(KERN_VERSION) sass@1
+	$(KERN_TMP)/node_modules/.bin/sass --load-path=$(KERN_SRC)/src/scss --no-source-map --style=compressed \
+		--quiet static/vendor/kern/kern-subset.scss static/vendor/kern/kern-subset.css
+	cp $(KERN_SRC)/LICENSE.md static/vendor/kern/LICENSE.md
+	for weight in Regular SemiBold; do \
+		$(BIN)/pyftsubset $(KERN_SRC)/dist/fonts/fira-sans/FiraSans-$$weight.woff2 --unicodes="$(FONT_UNICODES)" \
+			--layout-features="kern,liga,tnum,lnum" --name-IDs="0,1,2,3,4,5,6,7,8,9,11,12,13,14" --flavor=woff2 \
+			--output-file=static/fonts/FiraSans-$$weight-de.woff2; \
+	done

@@ -321,7 +321,7 @@ def load_legal(home: HomePage) -> None:
 def load_settings(home: HomePage) -> None:
     site = Site.objects.get(root_page=home)
     emergency = EmergencySettings.for_site(site)
-    emergency.heading = "Hier finden Sie Hilfe"
+    emergency.heading = "Sofort Hilfe am Telefon"
     emergency.intro = "Bei akuter Gefahr rufen Sie sofort die Polizei. Die anderen Nummern sind kostenlos."
     emergency.numbers = [
         ("number", {"label": "Polizei – Notruf", "number": "110", "note": "Bei akuter Gefahr, rund um die Uhr"}),
@@ -346,14 +346,16 @@ def load_settings(home: HomePage) -> None:
     emergency.save()
 
 
-# Sections that the home page links to and the header shows, by slug. Other apps create them.
-SECTIONS = ["rat-und-tat", "hilfe-finden", "hilfe-in-ihrem-bundesland", "magazin", "aktuelles", "ueber-uns"]
+# Sections that the home page links to and the header shows, by slug, in the order of the menu (what a
+# person needs first comes first). Other apps create them. The menu label is the page title, so header,
+# home cards (no title of their own) and footer always say the same.
+SECTIONS = ["hilfe-finden", "hilfe-in-ihrem-bundesland", "rat-und-tat", "magazin", "aktuelles", "ueber-uns"]
 ENTRY_POINTS = [
-    ("hilfe-finden", "Hilfe finden", "Beantworten Sie drei Fragen und erhalten Sie Ihren persönlichen Plan."),
-    ("rat-und-tat", "Rat und Tat", "Was Sie jetzt tun können: Schritt für Schritt."),
-    ("hilfe-in-ihrem-bundesland", "Hilfe in Ihrem Bundesland", "Anlaufstellen in Ihrem Land und bundesweit."),
-    ("magazin", "Magazin", "Erfahrungen und Einschätzungen aus der Praxis."),
-    ("ueber-uns", "Über uns", "Wer hinter Stark im Amt steht."),
+    ("hilfe-finden", "Vier kurze Fragen – dann wissen Sie, was jetzt zu tun ist und wen Sie anrufen können."),
+    ("hilfe-in-ihrem-bundesland", "Polizei, Justiz, Meldestellen und Beratung in Ihrem Land und bundesweit."),
+    ("rat-und-tat", "Beweise sichern, Anzeige erstatten, sich schützen: Schritt für Schritt erklärt."),
+    ("magazin", "Erfahrungen und Einschätzungen aus der Praxis."),
+    ("ueber-uns", "Wer hinter Stark im Amt steht."),
 ]
 FOOTER = ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache", "gebaerdensprache", "feedback"]
 
@@ -365,10 +367,13 @@ def link_home(home: HomePage) -> None:
         if slug in children and not children[slug].show_in_menus:
             children[slug].show_in_menus = True
             children[slug].save(update_fields=["show_in_menus"])
+    present = [slug for slug in SECTIONS if slug in children]
+    in_tree = [p.slug for p in Page.objects.child_of(home).filter(slug__in=present).order_by("path")]
+    if in_tree != present:  # menu order = tree order; move the sections to the end in the wanted order
+        for slug in present:
+            Page.objects.get(pk=children[slug].pk).move(home, pos="last-child")
     home.entry_points = [
-        ("card", {"page": children[slug], "title": title, "text": text})
-        for slug, title, text in ENTRY_POINTS
-        if slug in children
+        ("card", {"page": children[slug], "title": "", "text": text}) for slug, text in ENTRY_POINTS if slug in children
     ]
     home.save_revision(log_action=False).publish(log_action=False)
 

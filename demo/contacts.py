@@ -348,7 +348,7 @@ def load_pages(home, contacts) -> None:
         home,
         ContactFinderPage,
         "hilfe-in-ihrem-bundesland",
-        title="Hilfe in Ihrem Bundesland",
+        title="Anlaufstellen in Ihrem Land",
         teaser="Ansprechstellen in Ihrem Bundesland und bundesweit: Polizei, Justiz, Meldestellen und Beratung.",
         intro=FINDER_INTRO,
     )

@@ -834,7 +834,7 @@ def load(home) -> None:
         home,
         GuidanceIndexPage,
         "rat-und-tat",
-        title="Rat und Tat",
+        title="Ratgeber",
         teaser="Was Sie jetzt tun können: Schritt für Schritt.",
         intro="Hier finden Sie, was Sie nach einer Beleidigung, Bedrohung oder einem Angriff tun können – "
         "jetzt, in den Tagen danach und um sich vor dem nächsten Mal zu schützen.",
@@ -888,12 +888,12 @@ def load(home) -> None:
         home,
         LotsePage,
         "hilfe-finden",
-        title="Hilfe finden",
+        title="Was tun? Ihr Plan in vier Fragen",
         teaser="Beantworten Sie vier Fragen und erhalten Sie Ihren persönlichen Plan.",
         intro="Beantworten Sie vier kurze Fragen. Sie erhalten einen Plan mit den nächsten Schritten und den "
         "Stellen, die Ihnen in Ihrem Bundesland und bundesweit helfen.",
         no_match_text=RichText(
             "<p>Nehmen Sie die Sache ernst und sprechen Sie mit der Starken Stelle oder einer der Stellen "
-            "unten. In der Übersicht <a href=\"/rat-und-tat/\">Rat und Tat</a> finden Sie alle Themen.</p>"
+            "unten. Im <a href=\"/rat-und-tat/\">Ratgeber</a> finden Sie alle Themen.</p>"
         ),
     )

@@ -13,9 +13,31 @@ def _site_root(context):
     return cache["site_root"]
 
 
+# The icon of each main section, by the first segment of its path (the addresses are fixed, see issue 16).
+SECTION_ICONS = {
+    "hilfe-finden": "lotse",
+    "rat-und-tat": "ratgeber",
+    "hilfe-in-ihrem-bundesland": "land",
+    "magazin": "magazin",
+    "aktuelles": "aktuelles",
+    "ueber-uns": "ueber-uns",
+}
+
+
+@register.filter
+def section_icon(url):
+    """The icon name for a section's URL ("/rat-und-tat/" → "ratgeber"), "" for other pages."""
+    segments = [part for part in str(url or "").split("/") if part]
+    # Absolute URLs ("http://host/rat-und-tat/") have the host in front.
+    return next((SECTION_ICONS[part] for part in segments if part in SECTION_ICONS), "")
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
-def main_menu(context):
+def main_menu(context, variant="header"):
     """The header navigation: the home page's live children marked "in menus", in tree order.
+
+    `variant` "header" (wide screens), "menu" (the phone's menu button) or "footer": the same labels
+    everywhere, each with its own landmark label.
 
     The same on every page: from the root's children, fetched once per content change (portal.site_pages).
     """
@@ -31,7 +53,7 @@ def main_menu(context):
     for item in items:
         # The section the visitor is in is highlighted, not only its index page.
         item["is_active"] = bool(current_path) and current_path.startswith(item["path"])
-    return {"items": items, "current_path": current_path, "request": request}
+    return {"items": items, "current_path": current_path, "request": request, "variant": variant}
 
 
 @register.inclusion_tag("navigation/footer_links.html", takes_context=True)
@@ -80,8 +102,10 @@ def site_root_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def emergency_box(context):
-    """The emergency box from the site settings, rendered once per content change instead of per page."""
+def emergency_box(context, variant="box"):
+    """The emergency box from the site settings, rendered once per content change instead of per page.
+
+    `variant` "footer": the same numbers as a compact list at the foot of every page (#notrufe)."""
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
@@ -93,11 +117,53 @@ def emergency_box(context):
     if site is None:
         return ""
 
+    template = "components/emergency_footer.html" if variant == "footer" else "components/emergency_box.html"
+
     def build():
         emergency = EmergencySettings.for_site(site)
-        return render_to_string("components/emergency_box.html", {"emergency": emergency}, request=request)
+        return render_to_string(template, {"emergency": emergency}, request=request)
 
-    return mark_safe(generation_cached(f"emergency-box:{site.pk}", build))  # noqa: S308 (our own template)
+    return mark_safe(generation_cached(f"emergency-{variant}:{site.pk}", build))  # noqa: S308 (our own template)
+
+
+@register.inclusion_tag("components/partner_bar.html", takes_context=True)
+def partner_bar(context, heading_level=2):
+    """The organisations behind the portal: logo where one was uploaded, the name as text otherwise."""
+    from portal.models import PartnerPage
+    from core.cache import generation_cached
+
+    request = context.get("request")
+    if request is None:
+        return {"partners": []}
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"partners": []}
+
+    def build():
+        from django.template.loader import render_to_string
+
+        pages = PartnerPage.objects.live().public().descendant_of(site.root_page).select_related("logo")
+        return [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "logo": render_to_string("components/partner_logo.html", {"logo": page.logo}) if page.logo else "",
+            }
+            for page in pages.order_by("path")
+        ]
+
+    return {"partners": generation_cached(f"partner-bar:{site.pk}", build), "heading_level": heading_level}
+
+
+@register.simple_tag(takes_context=True)
+def figures_page(context):
+    """The live "Zahlen und Fakten" page of this site, for the link from the home page's key figure."""
+    from portal.models import FiguresPage
+
+    root = _site_root(context)
+    if root is None:
+        return None
+    return FiguresPage.objects.live().public().descendant_of(root).first()
 
 
 class SitewideCacheNode(template.Node):
