@@ -44,4 +44,9 @@ def server_error(request):
 
 
 def page_not_found(request, exception=None):
-    return HttpResponse(render_to_string("404.html"), status=404, content_type="text/html; charset=utf-8")
+    """The full layout (menu, search, emergency numbers from the settings); the static one without a database."""
+    try:
+        html = render_to_string("404.html", request=request)
+    except DatabaseError:
+        html = render_to_string("404_static.html")
+    return HttpResponse(html, status=404, content_type="text/html; charset=utf-8")

@@ -35,6 +35,12 @@ class PartnerSectionMixin(models.Model):
     class Meta:
         abstract = True
 
+    def get_sitemap_urls(self, request=None):
+        # An empty section ("Noch keine Meldungen") is not announced until it has something to show.
+        if not self.get_children().live().public().exists():
+            return []
+        return super().get_sitemap_urls(request)
+
 
 class ResponsiblePartnerMixin(models.Model):
     """Records which partner organisation is responsible: always the partner of the section above."""

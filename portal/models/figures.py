@@ -17,12 +17,14 @@ from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock
 from core.models import BasePage
 
 # Geometry of the chart in SVG user units; the SVG scales to its container through its viewBox.
-CHART_WIDTH = 640
-BAR_AREA = 520  # the rest is room for the value written after the bar
+# Drawn for a phone: at 390 px the SVG is shown at about its own size, so the 15-unit labels are 15 px
+# there (at 640 units they shrank to 7 px); on wider screens CSS caps the chart's width.
+CHART_WIDTH = 360
+BAR_AREA = 290  # the rest is room for the value written after the bar
 LINE_HEIGHT = 20
 BAR_HEIGHT = 24
 ROW_GAP = 18
-LABEL_CHARS = 60
+LABEL_CHARS = 38
 
 
 def format_number(value) -> str:
