@@ -1,7 +1,9 @@
 """What a phone on a weak connection has to load: small pages, only our own files, compressed statics."""
 
 import gzip
+import re
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import pytest
 from django.core.management import call_command
@@ -9,7 +11,13 @@ from django.test import Client, override_settings
 
 from bench.targets import sitemap_paths
 
-HOME_BUDGET = 60 * 1024  # HTML + CSS + JS of the home page, compressed
+# HTML + CSS + JS of the home page, compressed, plus the web fonts it loads. The fonts were added with
+# the design system (issue 16): two Fira Sans subsets (regular 17.5 KB, semibold 18.6 KB as woff2, which
+# is compressed already), so the budget grew by those 36 KB and nothing else; the KERN tokens and the new
+# layout fit into the old 60 KB.
+FONT_BUDGET = 36 * 1024
+HOME_BUDGET = 60 * 1024 + FONT_BUDGET
+FONT_URL = re.compile(r"url\(\s*[\"']?([^\"')]+\.woff2)")
 
 
 class Resources(HTMLParser):
@@ -42,18 +50,29 @@ def resources(html: bytes) -> Resources:
 
 
 @pytest.mark.django_db
-def test_home_page_html_css_and_js_stay_under_60_kb_compressed(demo_content, client):
+def test_home_page_html_css_js_and_fonts_stay_under_96_kb_compressed(demo_content, client):
     response = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"  # the HTML itself goes out compressed
     html = gzip.decompress(response.content)
     found = resources(html)
     assert found.styles  # the page does have its CSS
     total = len(response.content)
+    fonts = set()
     for url in found.styles + found.scripts:
         asset = client.get(url)
         assert asset.status_code == 200, url
-        total += len(gzip.compress(b"".join(asset.streaming_content), compresslevel=6))
-    assert total < HOME_BUDGET, f"{total} Bytes"
+        body = b"".join(asset.streaming_content)
+        total += len(gzip.compress(body, compresslevel=6))
+        fonts |= {urljoin(url, font) for font in FONT_URL.findall(body.decode())}
+    fonts |= {url for url in found.urls if url.endswith(".woff2")}  # preloaded
+    assert fonts  # the fonts are counted, not forgotten
+    font_bytes = 0
+    for url in fonts:
+        font = client.get(url)
+        assert font.status_code == 200, url
+        font_bytes += len(b"".join(font.streaming_content))
+    assert font_bytes <= FONT_BUDGET, f"Schriften: {font_bytes} Bytes"
+    assert total + font_bytes < HOME_BUDGET, f"{total} + {font_bytes} Bytes"
 
 
 @pytest.mark.django_db
