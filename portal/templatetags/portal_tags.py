@@ -127,7 +127,7 @@ def emergency_box(context, variant="box"):
 
 
 @register.inclusion_tag("components/partner_bar.html", takes_context=True)
-def partner_bar(context, heading_level=2):
+def partner_bar(context, heading_level=2, where="fuss"):
     """The organisations behind the portal: logo where one was uploaded, the name as text otherwise."""
     from portal.models import PartnerPage
     from core.cache import generation_cached
@@ -152,7 +152,8 @@ def partner_bar(context, heading_level=2):
             for page in pages.order_by("path")
         ]
 
-    return {"partners": generation_cached(f"partner-bar:{site.pk}", build), "heading_level": heading_level}
+    partners = generation_cached(f"partner-bar:{site.pk}", build)
+    return {"partners": partners, "heading_level": heading_level, "where": where}
 
 
 @register.simple_tag(takes_context=True)
