@@ -268,7 +268,7 @@ def test_valid_answers_give_a_plan_with_110_first(world, client):
     html = response.content.decode()
     assert response.cookies == {}
     plan_start = html.index("Ihr persönlicher Plan")
-    assert plan_start < html.index('href="tel:110"') < html.index("Bleiben Sie nicht allein")
+    assert plan_start < html.index('href="tel:110"', plan_start) < html.index("Bleiben Sie nicht allein")
     assert html.index("Bleiben Sie nicht allein") < html.index("Holen Sie sich Unterstützung")
     assert "Bayern-Gegen-Hass" in html and "Starke-Stelle" in html
     assert f'href="{world["example"].url}"' in html
