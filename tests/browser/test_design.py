@@ -80,7 +80,9 @@ OVERFLOW = """() => {
 }"""
 
 
-def test_every_sitemap_page_reflows_at_320_px_and_keeps_working_at_200_percent_text(chromium, demo_content, live_server):
+def test_every_sitemap_page_reflows_at_320_px_and_keeps_working_at_200_percent_text(
+    chromium, demo_content, live_server
+):
     from tests.browser.conftest import release_live_server_connections
 
     context = chromium.new_context(locale="de-DE", viewport={"width": 320, "height": 640})
