@@ -196,4 +196,5 @@ def test_hsts_header_in_production():
         "r = Client(HTTP_HOST='stark-im-amt.example').get('/robots.txt', secure=True);"
         "print(r.status_code, r['Strict-Transport-Security'])",
     )
-    assert out.split(" ", 1) == ["200", "max-age=31536000; includeSubDomains; preload\n"]
+    last = out.strip().splitlines()[-1]  # the request's own JSON log line comes first, on stdout
+    assert last.split(" ", 1) == ["200", "max-age=31536000; includeSubDomains; preload"]
