@@ -129,8 +129,8 @@ def emergency_box(context, variant="box"):
 @register.inclusion_tag("components/partner_bar.html", takes_context=True)
 def partner_bar(context, heading_level=2, where="fuss"):
     """The organisations behind the portal: logo where one was uploaded, the name as text otherwise."""
-    from portal.models import PartnerPage
     from core.cache import generation_cached
+    from portal.models import PartnerPage
 
     request = context.get("request")
     if request is None:
