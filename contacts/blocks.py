@@ -29,3 +29,14 @@ class ContactChooserBlock(SnippetChooserBlock):
         # No ORDER BY: a lookup by id needs none, and the chosen order is the editor's.
         contacts = self.model_class.objects.order_by().only(*CONTACT_CARD_FIELDS)
         return contacts.prefetch_related("phone_numbers").in_bulk(ids)
+
+
+def live_contacts(chosen) -> list:
+    """The published contacts among a chooser block's values, each once, in the editor's order.
+
+    The editor's form keeps unpublished or deleted contacts chosen; a page shows only what staff released."""
+    shown = {}
+    for contact in chosen:
+        if contact is not None and contact.live:
+            shown.setdefault(contact.pk, contact)
+    return list(shown.values())

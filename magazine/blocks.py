@@ -8,7 +8,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from contacts.blocks import ContactChooserBlock
+from contacts.blocks import ContactChooserBlock, live_contacts
 from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -152,8 +152,7 @@ class RelatedContactsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        # Published contacts only (their phone numbers came with them, see ContactChooserBlock).
-        context["contacts"] = [contact for contact in value["contacts"] if contact is not None and contact.live]
+        context["contacts"] = live_contacts(value["contacts"])  # phones came with them
         return context
 
 

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from contacts.blocks import ContactChooserBlock
+from contacts.blocks import ContactChooserBlock, live_contacts
 from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 
@@ -154,13 +154,7 @@ class ContactsBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        # Unpublished or deleted contacts are left out: the block only shows what staff released. Phones came
-        # with the contacts (ContactChooserBlock). A contact chosen twice is shown once.
-        shown = {}
-        for contact in value["contacts"]:
-            if contact is not None and contact.live:
-                shown.setdefault(contact.pk, contact)
-        context["live_contacts"] = list(shown.values())
+        context["live_contacts"] = live_contacts(value["contacts"])  # phones came with them
         return context
 
 

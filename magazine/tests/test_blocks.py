@@ -103,3 +103,16 @@ def test_quote_standpoint_and_figure_render_with_credit(tree):
     assert 'alt="Ein Rathaus"' in html
     assert "Foto: Erika Muster" in html and "Das Rathaus" in html
     assert 'loading="lazy"' in html and 'type="image/avif"' in html
+
+
+@pytest.mark.django_db
+def test_related_contacts_show_each_published_contact_once():
+    from contacts.models import Contact, ContactPhone
+    from magazine.blocks import RelatedContactsBlock
+
+    live = Contact.objects.create(key="offen", name="Offene Stelle", kind="opferberatung", nationwide=True, live=True)
+    ContactPhone.objects.create(contact=live, number="0800 111 22 33")
+    draft = Contact.objects.create(key="entwurf", name="Entwurfsstelle", kind="opferberatung", live=False)
+    block = RelatedContactsBlock()
+    html = block.render(block.to_python({"heading": "Hilfe", "contacts": [live.pk, draft.pk, live.pk]}))
+    assert html.count("Offene Stelle") == 1 and "Entwurfsstelle" not in html

@@ -8,6 +8,8 @@ import textwrap
 from decimal import Decimal
 
 from django.db import models
+from django.utils import translation
+from django.utils.formats import number_format
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -28,13 +30,11 @@ LABEL_CHARS = 38
 
 
 def format_number(value) -> str:
-    """German notation: 34 → "34", 12.5 → "12,5", 1641 → "1.641"."""
+    """German notation: 34 → "34", 12.5 → "12,5", 1641 → "1.641" (Django's own number formatting)."""
     value = Decimal(str(value))
-    if value == value.to_integral_value():
-        text = f"{int(value):,}".replace(",", ".")
-    else:
-        text = f"{value.normalize():f}".replace(".", ",")
-    return text
+    value = value.to_integral_value() if value == value.to_integral_value() else value.normalize()
+    with translation.override("de"):  # the figures are German whatever the request's language
+        return number_format(value, use_l10n=True, force_grouping=True)
 
 
 def format_value(value, unit: str) -> str:
