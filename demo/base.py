@@ -90,12 +90,12 @@ PARTNERS = [
         "slug": "deutsches-forum-fuer-kriminalpraevention",
         "title": "Deutsches Forum für Kriminalprävention",
         "role": PartnerRole.CONTACT_POINT,
-        "teaser": "Berät das Portal fachlich und betreibt die Starke Stelle.",
+        "teaser": "Hat das Portal bei Fallbeispielen und Unterstützerprofilen beraten und betreibt die Starke Stelle.",
         "description": (
             "<p>Das Deutsche Forum für Kriminalprävention (DFK) hat das Portal bei den Fallbeispielen und den "
             "Unterstützerprofilen fachlich beraten.</p>"
             "<p>Seit dem 1. August 2024 betreibt das DFK im Auftrag des Bundesministeriums des Innern die "
-            "„Starke Stelle“: die bundesweite Anlaufstelle für Amts- und Mandatsträgerinnen und -träger, "
+            "„Starke Stelle“: die bundesweite Anlaufstelle für kommunale Amts- und Mandatsträgerinnen und -träger, "
             "die angefeindet werden. Die Starke Stelle berät kostenlos und vertraulich, auf Wunsch anonym, "
             "und vermittelt an Hilfsangebote von Ländern und Bund.</p>"
         ),
@@ -123,7 +123,8 @@ def load_home() -> HomePage:
         "start",
         title="Stark im Amt",
         seo_title="Stark im Amt – Hilfe bei Anfeindungen, Hass und Gewalt in der Kommunalpolitik",
-        teaser="Das Portal für kommunale Amts- und Mandatsträger, die angefeindet, bedroht oder angegriffen werden.",
+        teaser="Das Portal für kommunale Amts- und Mandatsträgerinnen und -träger, die angefeindet, bedroht "
+            "oder angegriffen werden.",
         intro=HOME_INTRO,
         figure_value="38 %",
         figure_text=(
@@ -234,8 +235,8 @@ def load_legal(home: HomePage) -> None:
                 "<p>Vor dem Livegang ergänzt die Redaktion die weiteren Pflichtangaben nach § 5 DDG: die "
                 "vollständige Anschrift mit Postleitzahl, die vertretungsberechtigten Personen, die Rechtsform "
                 "und, soweit vorhanden, Registereintrag und Umsatzsteuer-Identifikationsnummer, außerdem eine "
-                "Telefonnummer oder einen anderen schnellen Weg der Kontaktaufnahme sowie die inhaltlich "
-                "verantwortliche Person.</p>",
+                "Telefonnummer oder einen anderen schnellen Weg der Kontaktaufnahme. Dazu kommt die für den Inhalt "
+                "verantwortliche Person nach § 18 Abs. 2 Medienstaatsvertrag (MStV).</p>",
             ),
         ],
     )
@@ -322,7 +323,7 @@ def load_settings(home: HomePage) -> None:
     site = Site.objects.get(root_page=home)
     emergency = EmergencySettings.for_site(site)
     emergency.heading = "Sofort Hilfe am Telefon"
-    emergency.intro = "Bei akuter Gefahr rufen Sie sofort die Polizei. Die anderen Nummern sind kostenlos."
+    emergency.intro = "Bei akuter Gefahr rufen Sie sofort die Polizei. Alle Nummern hier sind kostenlos."
     emergency.numbers = [
         ("number", {"label": "Polizei – Notruf", "number": "110", "note": "Bei akuter Gefahr, rund um die Uhr"}),
         (

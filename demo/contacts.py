@@ -138,7 +138,8 @@ CONTACTS = [
         "kind": "opferberatung",
         "nationwide": True,
         "description": (
-            "Beratungsstellen in 14 Ländern: kostenlos, vertraulich und auf der Seite der Betroffenen. Hilfe bei "
+            "Beratungsstellen in 14 Ländern für Betroffene rechter, rassistischer und antisemitischer Gewalt: "
+            "kostenlos, vertraulich und auf der Seite der Betroffenen. Hilfe bei "
             "Nebenklage und Entschädigung, Begleitung zu Polizei und Gericht."
         ),
         "website": "https://verband-brg.de",
@@ -152,7 +153,8 @@ CONTACTS = [
         "kind": "polizei",
         "laender": ["baden-wuerttemberg"],
         "description": (
-            "Ansprechstelle für Amts- und Mandatsträger beim Landeskriminalamt, Tag und Nacht erreichbar. "
+            "Ansprechstelle für Amts- und Mandatsträgerinnen und -träger beim Landeskriminalamt, Tag und "
+            "Nacht erreichbar. "
             "Bei den Staatsanwaltschaften gibt es Sonderdezernate für Hasskriminalität."
         ),
         "phones": [("", "0711 5401-3003", "Tag und Nacht")],
@@ -170,7 +172,7 @@ CONTACTS = [
     },
     {
         "key": "lka-berlin",
-        "name": "Beratungstelefon für Amts- und Mandatsträger beim LKA Berlin (Staatsschutz)",
+        "name": "Beratungstelefon für Amts- und Mandatsträgerinnen und -träger beim LKA Berlin (Staatsschutz)",
         "kind": "polizei",
         "laender": ["berlin"],
         "description": "Zentrales Beratungstelefon beim Staatsschutz des Landeskriminalamts.",
@@ -190,7 +192,7 @@ CONTACTS = [
         "name": "Hessen gegen Hetze",
         "kind": "meldestelle",
         "laender": ["hessen"],
-        "description": "Meldestelle des Landes Hessen für Hass und Hetze.",
+        "description": "Meldestelle für Hass und Hetze im Netz in Hessen.",
         "website": "https://hessengegenhetze.de",
         "situations": ONLINE,
     },
@@ -223,7 +225,8 @@ CONTACTS = [
         "name": "Zentrale Ansprechstelle im Innenministerium Nordrhein-Westfalen",
         "kind": "polizei",
         "laender": ["nordrhein-westfalen"],
-        "description": "Zentrale Ansprechstelle für Amts- und Mandatsträger, Tag und Nacht erreichbar.",
+        "description": "Zentrale Ansprechstelle für Amts- und Mandatsträgerinnen und -träger, Tag und Nacht "
+            "erreichbar.",
         "phones": [("", "0211 871-3131", "Tag und Nacht")],
         "availability": "Tag und Nacht",
         "situations": ALL_SITUATIONS,
@@ -357,7 +360,8 @@ def load_pages(home, contacts) -> None:
         StarkeStellePage,
         "starke-stelle",
         title="Starke Stelle",
-        teaser="Die Anlaufstelle für Amts- und Mandatsträger: kostenlos, vertraulich, auf Wunsch anonym.",
+        teaser="Die Anlaufstelle für kommunale Amts- und Mandatsträgerinnen und -träger: kostenlos, "
+            "vertraulich, auf Wunsch anonym.",
         intro="Beratung und Lotse zu Hilfe von Ländern und Bund, wenn Sie im Amt angefeindet werden.",
         body=STARKE_STELLE_BODY,
         contact=contacts["starke-stelle"],

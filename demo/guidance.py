@@ -126,7 +126,8 @@ FILE_COMPLAINT = step(
 GET_SUPPORT = step(
     Cat.SUPPORT,
     "Holen Sie sich Unterstützung",
-    "<p>Die Starke Stelle berät Amts- und Mandatsträger kostenlos und vertraulich, auf Wunsch anonym, und "
+    "<p>Die Starke Stelle berät kommunale Amts- und Mandatsträgerinnen und -träger kostenlos und vertraulich, "
+    "auf Wunsch anonym, und "
     "vermittelt an passende Hilfe in Ihrem Land und beim Bund.</p>",
 )
 
@@ -139,7 +140,8 @@ PROFILES = [
         "title": "Starke Stelle",
         "contact": "starke-stelle",
         "teaser": "Die bundesweite Anlaufstelle für angefeindete Amts- und Mandatsträgerinnen und -träger.",
-        "who": "<p>Die Starke Stelle ist die bundesweite Anlaufstelle für Menschen in Amt und Mandat, die "
+        "who": "<p>Die Starke Stelle ist die bundesweite Anlaufstelle für kommunale Amts- und "
+            "Mandatsträgerinnen und -träger, die "
         "beleidigt, bedroht oder angegriffen werden. Es gibt sie seit dem 1. August 2024.</p>",
         "offers": "<ul><li>Beratung am Telefon und per E-Mail, Videogespräche nach Vereinbarung</li>"
         "<li>kostenlos und vertraulich, auf Wunsch anonym</li><li>Vermittlung an die passenden Hilfsangebote "
@@ -216,7 +218,8 @@ def load_supporters(home) -> dict[str, SupporterProfilePage]:
         title="Unterstützer",
         teaser="Organisationen, die Ihnen helfen – wer sie sind, was sie anbieten und wie Sie sie erreichen.",
         intro="Diese Organisationen unterstützen Menschen in der Kommunalpolitik, die angefeindet, bedroht oder "
-        "angegriffen werden. Alle hier genannten Stellen sind bundesweit für Sie da.",
+        "angegriffen werden. Die meisten sind bundesweit für Sie da; die Beratungsstellen im VBRG gibt es in "
+        "14 Ländern, für Betroffene rechter, rassistischer und antisemitischer Gewalt.",
     )
     profiles = {}
     for data in PROFILES:
@@ -300,7 +303,7 @@ def guidance_pages(profiles) -> list[dict]:
             "slug": "anzeige-und-strafantrag",
             "title": "Anzeige erstatten und Strafantrag stellen",
             "teaser": "Wie Sie Anzeige erstatten – und warum Sie bei Beleidigungen die Drei-Monats-Frist "
-            "kennen müssen.",
+            "für den Strafantrag kennen müssen.",
             "applies_when": "Sie wollen, dass die Täter zur Verantwortung gezogen werden.",
             "situations": (
                 "beleidigung", "bedrohung", "hatestorm", "doxing", "sachbeschaedigung", "koerperlicher-angriff",
@@ -308,7 +311,8 @@ def guidance_pages(profiles) -> list[dict]:
             "phases": ("danach",),
             "body": [
                 paragraph(
-                    "<p>Eine Anzeige lohnt sich: Sie zeigt, dass Angriffe auf Menschen in Amt und Mandat "
+                    "<p>Eine Anzeige lohnt sich: Sie zeigt, dass Angriffe auf kommunale Amts- und "
+                    "Mandatsträgerinnen und -träger "
                     "Folgen haben.</p>"
                 ),
                 steps(
@@ -318,8 +322,9 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.REPORT,
                         "Stellen Sie bei Beleidigungen Strafantrag",
                         "<p>Bei Straftaten gegen die persönliche Ehre (§§ 185 bis 187 StGB) brauchen Sie neben "
-                        "der Anzeige einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie von der Tat "
-                        "und vom Täter wissen.</p>",
+                        "der Anzeige in der Regel einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie "
+                        "von der Tat und vom Täter wissen (§ 77b StGB). Eine Bedrohung (§ 241 StGB) oder Nötigung "
+                        "(§ 240 StGB) braucht keinen Strafantrag: Dort genügt die Anzeige.</p>",
                     ),
                     GET_SUPPORT,
                 ),
@@ -327,8 +332,9 @@ def guidance_pages(profiles) -> list[dict]:
                     "warning",
                     "Drei Monate Frist",
                     "<p>Den Strafantrag wegen einer Beleidigung, üblen Nachrede oder Verleumdung müssen Sie "
-                    "innerhalb von drei Monaten stellen, nachdem Sie von Tat und Täter erfahren haben. Danach "
-                    "ist es zu spät.</p>",
+                    "innerhalb von drei Monaten stellen, nachdem Sie von Tat und Täter erfahren haben (§ 77b StGB). "
+                    "Kennen Sie den Täter nicht, hat die Frist noch nicht begonnen. Stellen Sie den Antrag "
+                    "trotzdem sofort, zusammen mit der Anzeige.</p>",
                 ),
                 paragraph(
                     "<p>Für Menschen, die im politischen Leben stehen, gibt es einen eigenen Schutz: § 188 StGB. "
@@ -372,8 +378,8 @@ def guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.REPORT,
                         "Melden Sie ihn zusätzlich einer Meldestelle",
-                        "<p>Meldestellen wie REspect!, Hessen gegen Hetze oder HateAid prüfen den Inhalt, "
-                        "fordern die Plattform zum Löschen auf und erstatten bei Straftaten Anzeige. REspect! "
+                        "<p>Sie können den Inhalt REspect!, Hessen gegen Hetze oder HateAid melden. REspect! prüft, ob "
+                        "er strafbar ist, fordert die Plattform zum Löschen auf und erstattet Strafanzeige. REspect! "
                         "und HateAid sind als „Trusted Flagger“ nach dem Digital Services Act (DSA) "
                         "anerkannt.</p>",
                     ),
@@ -443,8 +449,9 @@ def guidance_pages(profiles) -> list[dict]:
             "phases": ("vorbeugen", "danach"),
             "body": [
                 paragraph(
-                    "<p>Wer im Melderegister eine Auskunftssperre hat, dessen Adresse gibt das Meldeamt nicht "
-                    "ohne Weiteres heraus. Grundlage ist § 51 Bundesmeldegesetz.</p>"
+                    "<p>Wer im Melderegister eine Auskunftssperre hat, dessen Adresse gibt die Meldebehörde "
+                    "nicht an Privatpersonen und Firmen heraus. Behörden erhalten sie weiterhin. Grundlage ist "
+                    "§ 51 Bundesmeldegesetz.</p>"
                 ),
                 steps(
                     step(
@@ -765,7 +772,7 @@ CASE_EXAMPLES = [
     },
     {
         "slug": "hatestorm-nach-ratsentscheidung",
-        "title": "Hatestorm nach einer Ratsentscheidung",
+        "title": "Hatestorm nach einer Kreistagsentscheidung",
         "teaser": "Hunderte Nachrichten in einer Nacht – ein Landrat holt sich Hilfe.",
         "situations": ("hatestorm",),
         "what_happened": "<p>Nach einer umstrittenen Entscheidung wird ein Landrat über Nacht mit Hunderten "

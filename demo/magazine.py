@@ -165,7 +165,7 @@ def articles() -> list[dict]:
                 heading("Wo zeige ich das an?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Bei jeder Polizeidienststelle oder online – die meisten "
-                    "Länder haben eine Onlinewache. Die ist aber nicht für Notfälle da: Bei akuter Gefahr "
+                    "Länder haben eine Online-Wache. Die ist aber nicht für Notfälle da: Bei akuter Gefahr "
                     "wählen Sie 110.</p>"
                 ),
                 standpoint("Wer Beweise sichert, verschafft sich Zeit – und der Justiz eine Grundlage."),
@@ -179,8 +179,8 @@ def articles() -> list[dict]:
                 heading("Und die Plattformen?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Melden Sie den Inhalt der Plattform und zusätzlich einer "
-                    "Meldestelle wie REspect!, Hessen gegen Hetze oder HateAid. Die prüfen und können "
-                    "Anzeige erstatten.</p>"
+                    "Meldestelle wie REspect!, Hessen gegen Hetze oder HateAid. REspect! zum Beispiel prüft, ob "
+                    "der Inhalt strafbar ist, und kann Anzeige erstatten.</p>"
                 ),
                 *contacts_block([_contact("hateaid"), _contact("respect")]),
                 *related([_guidance("beweise-sichern"), _guidance("anzeige-und-strafantrag")]),
@@ -232,7 +232,7 @@ def articles() -> list[dict]:
             "und wo Sie Unterstützung bekommen.",
             "body": [
                 paragraph(
-                    "<p>In einer Umfrage von forsa im Auftrag der Körber-Stiftung unter 1.641 Bürgermeisterinnen "
+                    "<p>In einer Umfrage von forsa für die Körber-Stiftung unter 1.641 Bürgermeisterinnen "
                     "und Bürgermeistern im Jahr 2021 gaben 19 Prozent an, schon einmal daran gedacht zu haben, "
                     "ihr Amt aufzugeben. 68 Prozent hatten ihr Verhalten geändert.</p>"
                 ),
@@ -246,7 +246,8 @@ def articles() -> list[dict]:
                 heading("Wer zuhört"),
                 paragraph(
                     "<p>Die Telefonseelsorge ist kostenlos und Tag und Nacht erreichbar: 0800 111 0 111, "
-                    "0800 111 0 222 oder 116 123. Die Starke Stelle berät Amts- und Mandatsträger vertraulich "
+                    "0800 111 0 222 oder 116 123. Die Starke Stelle berät kommunale Amts- und "
+                    "Mandatsträgerinnen und -träger vertraulich "
                     "und auf Wunsch anonym und vermittelt an Hilfsangebote von Ländern und Bund.</p>"
                 ),
                 *contacts_block([_contact("telefonseelsorge"), _contact("starke-stelle")]),
@@ -296,7 +297,7 @@ def articles() -> list[dict]:
             "Standpunkt zu einer Umfrage, die wachrüttelt.",
             "body": [
                 paragraph(
-                    "<p>2021 hat forsa im Auftrag der Körber-Stiftung 1.641 Bürgermeisterinnen und Bürgermeister "
+                    "<p>2021 hat forsa für die Körber-Stiftung 1.641 Bürgermeisterinnen und Bürgermeister "
                     "befragt. 57 Prozent von ihnen waren schon einmal von Anfeindungen betroffen. 37 Prozent "
                     "meiden die sozialen Medien weitgehend.</p>"
                 ),
@@ -323,7 +324,8 @@ def news_items(today) -> list[dict]:
             "title": "Starke Stelle: mehr als 260 Anfragen im Jahr 2025",
             "kind": NewsKind.NEWS,
             "date": today - timedelta(days=2),
-            "teaser": "Die bundesweite Anlaufstelle für angefeindete Amts- und Mandatsträger wird stark genutzt.",
+            "teaser": "Die bundesweite Anlaufstelle für angefeindete kommunale Amts- und Mandatsträgerinnen "
+                "und -träger in Zahlen.",
             "body": [
                 paragraph(
                     "<p>Seit dem 1. August 2024 betreibt das Deutsche Forum für Kriminalprävention im Auftrag "

@@ -316,7 +316,7 @@ def load_easy_language(home: HomePage) -> StandardPage:
                 "<li>Land-Räte und Land-Rätinnen</li>"
                 "<li>Mitglieder im Gemeinde-Rat oder im Stadt-Rat</li></ul>"
                 "<p>Viele von diesen Menschen machen die Arbeit im Ehren-Amt. "
-                "Das heißt: Sie bekommen kein Geld dafür.</p>"
+                "Das heißt: Sie machen die Arbeit freiwillig.</p>"
             ),
             heading("Warum gibt es die Seite?"),
             paragraph(
