@@ -18,6 +18,8 @@ CHANNELS = [
     ("post-telefon", "Post/Telefon", "Briefe, Anrufe, Sprachnachrichten"),
     ("persoenlich", "Persönlich", "Auf der Straße, bei Sitzungen, an der Haustür"),
 ]
+# Mostly offences against personal honour (§§ 185–187 StGB): the Lotse shows the Strafantrag deadline.
+DEADLINE_SITUATIONS = {"beleidigung", "hatestorm"}
 PHASES = [
     ("akut", "Akut", "Es passiert gerade oder ist eben passiert"),
     ("danach", "Danach", "Die ersten Tage und Wochen danach"),
@@ -34,9 +36,10 @@ def ensure_bundeslaender() -> None:
 def load_taxonomy() -> None:
     for model, terms in ((Situation, SITUATIONS), (Channel, CHANNELS), (Phase, PHASES)):
         for order, (slug, name, description) in enumerate(terms):
-            model.objects.update_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
-            )
+            defaults = {"name": name, "description": description, "sort_order": order}
+            if model is Situation:
+                defaults["complaint_deadline"] = slug in DEADLINE_SITUATIONS
+            model.objects.update_or_create(slug=slug, defaults=defaults)
 
 
 def load(home=None) -> None:
@@ -52,13 +55,14 @@ def load(home=None) -> None:
 # date: these are notes from public sources that no one on the team has checked yet, so all of them
 # start in the "Zu prüfen" list. `phones` are (label, number, hours).
 ALL_SITUATIONS = [slug for slug, _name, _description in SITUATIONS]
-ONLINE = ["beleidigung", "hatestorm", "doxing"]
+ONLINE = ["beleidigung", "bedrohung", "hatestorm", "doxing"]  # what happens on the net, threats included
 # For the regional entries the facts name no phone, e-mail or website: say so, and point to the help that
 # the facts give for such cases, rather than invent a detail.
 NOT_YET_CHECKED = "Kontaktdaten werden noch geprüft – bis dahin helfen die Polizei und die Starke Stelle weiter."
 CONTACTS = [
     {
         "key": "polizei-notruf",
+        "tagline": "Notruf bei Gefahr, Tag und Nacht.",
         "name": "Polizei-Notruf",
         "kind": "polizei",
         "nationwide": True,
@@ -68,6 +72,8 @@ CONTACTS = [
     },
     {
         "key": "starke-stelle",
+        "tagline": "Bundesweite Anlaufstelle für kommunale Amts- und Mandatsträgerinnen und -träger: kostenlos, "
+        "vertraulich, auf Wunsch anonym.",
         "name": "Starke Stelle",
         "kind": "opferberatung",
         "nationwide": True,
@@ -86,6 +92,7 @@ CONTACTS = [
     },
     {
         "key": "telefonseelsorge",
+        "tagline": "Gespräch, wenn Sie belastet sind: kostenlos, Tag und Nacht.",
         "name": "Telefonseelsorge",
         "kind": "psychosozial",
         "nationwide": True,
@@ -97,6 +104,8 @@ CONTACTS = [
     },
     {
         "key": "hateaid",
+        "tagline": "Beratung bei digitaler Gewalt per Telefon, E-Mail und Chat.",
+        "channels": ["online"],
         "name": "HateAid",
         "kind": "opferberatung",
         "nationwide": True,
@@ -110,6 +119,7 @@ CONTACTS = [
     },
     {
         "key": "weisser-ring",
+        "tagline": "Hilfe für Opfer von Straftaten, am Opfer-Telefon und vor Ort.",
         "name": "Weisser Ring",
         "kind": "opferberatung",
         "nationwide": True,
@@ -120,6 +130,8 @@ CONTACTS = [
     },
     {
         "key": "respect",
+        "tagline": "Meldestelle für Hass im Netz: Meldungen auch anonym.",
+        "channels": ["online"],
         "name": "REspect!",
         "kind": "meldestelle",
         "nationwide": True,
@@ -163,6 +175,7 @@ CONTACTS = [
     },
     {
         "key": "bayern-gegen-hass",
+        "channels": ["online"],
         "name": "Hate-Speech-Beauftragter der Generalstaatsanwaltschaft München",
         "kind": "justiz",
         "laender": ["bayern"],
@@ -189,6 +202,7 @@ CONTACTS = [
     },
     {
         "key": "hessen-gegen-hetze",
+        "channels": ["online"],
         "name": "Hessen gegen Hetze",
         "kind": "meldestelle",
         "laender": ["hessen"],
@@ -198,6 +212,7 @@ CONTACTS = [
     },
     {
         "key": "zit-hessen",
+        "channels": ["online"],
         "name": "ZIT bei der Generalstaatsanwaltschaft Frankfurt",
         "kind": "justiz",
         "laender": ["hessen"],
@@ -233,6 +248,7 @@ CONTACTS = [
     },
     {
         "key": "zac-nrw",
+        "channels": ["online"],
         "name": "ZAC NRW bei der Staatsanwaltschaft Köln",
         "kind": "justiz",
         "laender": ["nordrhein-westfalen"],
@@ -241,6 +257,7 @@ CONTACTS = [
     },
     {
         "key": "lka-rheinland-pfalz",
+        "tagline": "Hotline des Landeskriminalamts, Tag und Nacht erreichbar.",
         "name": "Hotline des Landeskriminalamts Rheinland-Pfalz",
         "kind": "polizei",
         "laender": ["rheinland-pfalz"],
@@ -250,6 +267,7 @@ CONTACTS = [
     },
     {
         "key": "zastex-sachsen",
+        "tagline": "Anlaufstelle beim Landeskriminalamt Sachsen.",
         "name": "ZASTEX beim Landeskriminalamt Sachsen",
         "kind": "polizei",
         "laender": ["sachsen"],
@@ -274,6 +292,7 @@ CONTACTS = [
     },
     {
         "key": "elly-thueringen",
+        "channels": ["online"],
         "name": "elly",
         "kind": "sonstiges",
         "laender": ["thueringen"],
@@ -288,6 +307,7 @@ def load_contacts() -> dict[str, Contact]:
     """Create or update every demo contact by its key and publish it; returns them by key."""
     laender = {land.slug: land for land in Bundesland.objects.all()}
     situations = {situation.slug: situation for situation in Situation.objects.all()}
+    channels = {channel.slug: channel for channel in Channel.objects.all()}
     contacts = {}
     for entry in CONTACTS:
         data = dict(entry)
@@ -295,6 +315,7 @@ def load_contacts() -> dict[str, Contact]:
         phones = data.pop("phones", [])
         land_slugs = data.pop("laender", [])
         situation_slugs = data.pop("situations", [])
+        channel_slugs = data.pop("channels", [])
         contact = Contact.objects.filter(key=key).first() or Contact(key=key)
         # Start from the model defaults so a field dropped from the list above is cleared again.
         for name, value in {**CONTACT_DEFAULTS, **data}.items():
@@ -302,6 +323,7 @@ def load_contacts() -> dict[str, Contact]:
         contact.is_demo = True
         contact.bundeslaender = [laender[slug] for slug in land_slugs]
         contact.situations = [situations[slug] for slug in situation_slugs]
+        contact.channels = [channels[slug] for slug in channel_slugs]
         contact.phone_numbers = [ContactPhone(label=label, number=n, hours=h) for label, n, h in phones]
         contact.full_clean()
         contact.save()
@@ -311,6 +333,7 @@ def load_contacts() -> dict[str, Contact]:
 
 
 CONTACT_DEFAULTS = {
+    "tagline": "",
     "description": "",
     "nationwide": False,
     "email": "",

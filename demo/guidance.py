@@ -10,6 +10,7 @@ from wagtail.rich_text import RichText
 
 from contacts.models import Channel, Contact, Phase, Situation
 from demo.utils import callout, paragraph, upsert_page
+from portal.guidance_blocks import DEFAULT_STEP_RANK
 from portal.guidance_blocks import StepCategory as Cat
 from portal.models import (
     CaseExampleIndexPage,
@@ -65,8 +66,27 @@ ALL_SITUATIONS = (
 # --- block helpers ------------------------------------------------------------------------------------------
 
 
-def step(category: str, text_heading: str, html: str) -> dict:
-    return {"heading": text_heading, "category": category, "text": RichText(html)}
+def step(
+    category: str,
+    text_heading: str,
+    html: str,
+    *,
+    situations=(),
+    channels=(),
+    rank: int = DEFAULT_STEP_RANK,
+    ranks: dict[str, int] | None = None,
+) -> dict:
+    """A step and where it belongs in the Lotse's plan: for which situations and ways (empty: all of the page's)
+    and how early (rank 1 comes first; `ranks` overrides it per situation)."""
+    return {
+        "heading": text_heading,
+        "category": category,
+        "text": RichText(html),
+        "situations": list(situations),
+        "channels": list(channels),
+        "rank": rank,
+        "situation_ranks": [{"situation": slug, "rank": value} for slug, value in (ranks or {}).items()],
+    }
 
 
 def steps(*items: dict, title: str = "Was Sie tun können") -> tuple[str, dict]:
@@ -96,32 +116,107 @@ EMERGENCY = callout(
     "Polizei sind nicht für Notfälle gedacht.</p>"
 )
 
-# Steps that several pages share have the same heading, so that the Lotse shows them once.
+# Steps that several pages share have the same heading, so that the Lotse shows them once. Ranks (1 comes
+# first in a plan): danger 5, what protects now 8–16, evidence 30, report 40, support 50, prevention 70.
+WRITTEN = ("online", "post-telefon")  # ways on which there is a message to answer, keep or report
+ONLINE_HARM = ("beleidigung", "bedrohung", "hatestorm", "doxing")
 DONT_REPLY = step(
     Cat.SAFETY,
     "Antworten Sie nicht",
     "<p>Reagieren Sie nicht auf die Nachricht und lassen Sie sich nicht auf eine Diskussion mit dem Absender "
     "ein. Nehmen Sie den Angriff trotzdem ernst.</p>",
+    situations=ONLINE_HARM,
+    channels=WRITTEN,
+    rank=25,
 )
 NOT_ALONE = step(
     Cat.SAFETY,
     "Bleiben Sie nicht allein",
     "<p>Sagen Sie Menschen in Ihrer Nähe Bescheid: Familie, Freunden, Kolleginnen und Kollegen. Sie sind "
     "nicht allein – und Sie müssen das nicht allein durchstehen.</p>",
+    rank=55,
+    ranks={"hatestorm": 13, "doxing": 13},
 )
 SECURE_EVIDENCE = step(
     Cat.EVIDENCE,
     "Sichern Sie Beweise",
     "<p>Machen Sie Bildschirmfotos mit Datum und Uhrzeit – vom Beitrag, vom Verlauf drumherum und vom Profil "
-    "des Verfassers. Notieren Sie die Adressen (URLs). Bewahren Sie Briefe, Sprachnachrichten und Anruflisten "
-    "auf.</p>",
+    "des Verfassers. Notieren Sie die Adressen (URLs) von Beitrag und Profil. Erst sichern, dann melden oder "
+    "löschen.</p>",
+    channels=("online",),
+    rank=30,
+    ranks={"hatestorm": 11, "doxing": 11},
+)
+KEEP_ORIGINAL = step(
+    Cat.EVIDENCE,
+    "Bewahren Sie das Original auf",
+    "<p>Werfen Sie Briefe nicht weg und löschen Sie keine Sprachnachrichten und Anruflisten. Fassen Sie Briefe "
+    "möglichst wenig an und stecken Sie sie in eine Hülle. Geben Sie das Original der Polizei.</p>",
+    channels=("post-telefon",),
+    rank=30,
+)
+KEEP_EMAIL = step(
+    Cat.EVIDENCE,
+    "Heben Sie Droh-E-Mails im Original auf",
+    "<p>Löschen Sie die E-Mail nicht und schicken Sie sie nicht an den Absender zurück. Die Polizei braucht "
+    "unter Umständen die E-Mail mit ihrem vollständigen Kopf (Header): Geben Sie sie ihr so, wie sie "
+    "angekommen ist.</p>",
+    situations=("bedrohung",),
+    channels=("online",),
+    rank=32,
+)
+WRITE_IT_DOWN = step(
+    Cat.EVIDENCE,
+    "Schreiben Sie auf, was passiert ist",
+    "<p>Notieren Sie gleich danach, was gesagt oder getan wurde, wann und wo – möglichst wörtlich. Schreiben "
+    "Sie auch auf, wie die Person aussah und wer dabei war.</p>",
+    situations=("beleidigung", "bedrohung", "sachbeschaedigung", "koerperlicher-angriff"),
+    channels=("persoenlich",),
+    rank=30,
+)
+WITNESSES = step(
+    Cat.EVIDENCE,
+    "Halten Sie fest, wer was wann gesehen hat",
+    "<p>Notieren Sie, wer den Beitrag, den Brief oder den Vorfall zuerst gesehen hat und wann. Solche Zeugen "
+    "helfen später bei der Anzeige.</p>",
+    rank=35,
+    ranks={"hatestorm": 60},
+)
+THREATENING_CALL = step(
+    Cat.EVIDENCE,
+    "Bleiben Sie bei einem Drohanruf ruhig",
+    "<p>Sagen Sie nichts, lassen Sie nach Möglichkeit jemanden mithören und notieren Sie die Uhrzeit. Schreiben "
+    "Sie gleich danach auf, was gesagt wurde. Nehmen Sie das Gespräch nicht heimlich auf: Das ist selbst "
+    "strafbar (§ 201 StGB).</p>",
+    situations=("bedrohung", "beleidigung"),
+    channels=("post-telefon",),
+    rank=28,
+    ranks={"bedrohung": 20},
 )
 FILE_COMPLAINT = step(
     Cat.REPORT,
     "Erstatten Sie Anzeige",
     "<p>Sie können bei jeder Polizeidienststelle Anzeige erstatten, in den meisten Ländern auch über die "
-    "Online-Wache der Polizei. Bei Beleidigungen stellen Sie zusätzlich innerhalb von drei Monaten "
-    "Strafantrag.</p>",
+    "Online-Wache der Polizei – sie ist nicht für Notfälle gedacht. Nehmen Sie Ihre Beweise mit.</p>",
+    rank=40,
+)
+CRIMINAL_COMPLAINT_REQUEST = step(
+    Cat.REPORT,
+    "Stellen Sie bei Beleidigungen Strafantrag",
+    "<p>Bei Straftaten gegen die persönliche Ehre (§§ 185 bis 187 StGB) brauchen Sie neben der Anzeige in der "
+    "Regel einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie von der Tat und vom Täter wissen "
+    "(§ 77b StGB). Stellen Sie ihn am besten gleich mit der Anzeige.</p>",
+    situations=("beleidigung", "hatestorm"),
+    rank=42,
+)
+CALL_POLICE = step(
+    Cat.REPORT,
+    "Informieren Sie die Polizei",
+    "<p>Wenn Ihre Adresse veröffentlicht wurde oder Sie bedroht werden, wenden Sie sich an die Polizei – bei "
+    "akuter Gefahr über 110.</p>",
+    situations=("hatestorm", "doxing"),
+    rank=40,
+    ranks={"hatestorm": 14, "doxing": 14},
 )
 GET_SUPPORT = step(
     Cat.SUPPORT,
@@ -129,6 +224,24 @@ GET_SUPPORT = step(
     "<p>Die Starke Stelle berät kommunale Amts- und Mandatsträgerinnen und -träger kostenlos und vertraulich, "
     "auf Wunsch anonym, und "
     "vermittelt an passende Hilfe in Ihrem Land und beim Bund.</p>",
+    rank=50,
+)
+SAFE_AT_HOME = step(
+    Cat.SAFETY,
+    "Schützen Sie sich und Ihre Familie zu Hause",
+    "<p>Ist Ihre Adresse bekannt geworden, sagen Sie Ihrer Familie und Ihren Nachbarn Bescheid und bleiben Sie "
+    "nicht allein. Sprechen Sie mit der Polizei über Ihre Sicherheit zu Hause – bei akuter Gefahr über "
+    "110.</p>",
+    situations=("doxing", "bedrohung"),
+    rank=54,
+    ranks={"doxing": 9},
+)
+CASE_NUMBER = step(
+    Cat.REPORT,
+    "Notieren Sie das Aktenzeichen",
+    "<p>Nach der Anzeige bekommen Sie ein Aktenzeichen. Bewahren Sie es auf: Damit können Sie später nach dem "
+    "Stand fragen.</p>",
+    rank=48,
 )
 
 
@@ -261,18 +374,28 @@ def guidance_pages(profiles) -> list[dict]:
                 steps(
                     DONT_REPLY,
                     SECURE_EVIDENCE,
+                    KEEP_EMAIL,
+                    KEEP_ORIGINAL,
+                    THREATENING_CALL,
+                    WRITE_IT_DOWN,
                     step(
                         Cat.EVIDENCE,
-                        "Halten Sie fest, wer was wann gesehen hat",
-                        "<p>Notieren Sie, wer den Beitrag oder den Brief zuerst gesehen hat und wann. Solche "
-                        "Zeugen helfen später bei der Anzeige.</p>",
+                        "Lassen Sie Verletzungen ärztlich festhalten",
+                        "<p>Gehen Sie zu einer Ärztin oder einem Arzt, auch wenn die Verletzung klein scheint, "
+                        "und bitten Sie darum, sie schriftlich festzuhalten. Ein solcher Befund ist später ein "
+                        "wichtiger Beweis.</p>",
+                        situations=("koerperlicher-angriff",),
+                        rank=15,
                     ),
                     step(
                         Cat.EVIDENCE,
-                        "Bleiben Sie bei einem Drohanruf ruhig",
-                        "<p>Sagen Sie nichts, lassen Sie nach Möglichkeit jemanden mithören und notieren Sie die "
-                        "Uhrzeit. Schreiben Sie gleich danach auf, was gesagt wurde.</p>",
+                        "Fotografieren Sie den Schaden",
+                        "<p>Machen Sie Fotos vom Schaden mit Datum und Uhrzeit, bevor Sie etwas reparieren oder "
+                        "entfernen.</p>",
+                        situations=("sachbeschaedigung",),
+                        rank=28,
                     ),
+                    WITNESSES,
                     FILE_COMPLAINT,
                 ),
                 checklist(
@@ -318,14 +441,8 @@ def guidance_pages(profiles) -> list[dict]:
                 steps(
                     SECURE_EVIDENCE,
                     FILE_COMPLAINT,
-                    step(
-                        Cat.REPORT,
-                        "Stellen Sie bei Beleidigungen Strafantrag",
-                        "<p>Bei Straftaten gegen die persönliche Ehre (§§ 185 bis 187 StGB) brauchen Sie neben "
-                        "der Anzeige in der Regel einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie "
-                        "von der Tat und vom Täter wissen (§ 77b StGB). Eine Bedrohung (§ 241 StGB) oder Nötigung "
-                        "(§ 240 StGB) braucht keinen Strafantrag: Dort genügt die Anzeige.</p>",
-                    ),
+                    CRIMINAL_COMPLAINT_REQUEST,
+                    CASE_NUMBER,
                     GET_SUPPORT,
                 ),
                 callout(
@@ -374,6 +491,7 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.REPORT,
                         "Melden Sie den Beitrag der Plattform",
                         "<p>Nutzen Sie die Meldefunktion des Netzwerks. Sichern Sie den Beitrag vorher.</p>",
+                        situations=("beleidigung", "bedrohung", "hatestorm"), rank=45, ranks={"hatestorm": 20},
                     ),
                     step(
                         Cat.REPORT,
@@ -382,6 +500,7 @@ def guidance_pages(profiles) -> list[dict]:
                         "er strafbar ist, fordert die Plattform zum Löschen auf und erstattet Strafanzeige. REspect! "
                         "und HateAid sind als „Trusted Flagger“ nach dem Digital Services Act (DSA) "
                         "anerkannt.</p>",
+                        situations=("beleidigung", "bedrohung", "hatestorm"), rank=46,
                     ),
                     FILE_COMPLAINT,
                 ),
@@ -412,20 +531,18 @@ def guidance_pages(profiles) -> list[dict]:
                         "Stellen Sie Ihre Profile auf privat",
                         "<p>Schränken Sie ein, wer Ihre Beiträge sehen und kommentieren kann. Verbergen Sie "
                         "Ihren Standort in allen Apps.</p>",
+                        rank=10,
                     ),
                     step(
                         Cat.SAFETY,
                         "Ändern Sie Ihre Passwörter",
                         "<p>Wählen Sie neue, starke Passwörter und schalten Sie die Zwei-Faktor-"
                         "Authentifizierung ein.</p>",
+                        rank=12,
                     ),
                     SECURE_EVIDENCE,
-                    step(
-                        Cat.REPORT,
-                        "Informieren Sie die Polizei",
-                        "<p>Wenn Ihre Adresse veröffentlicht wurde oder Sie bedroht werden, wenden Sie sich an "
-                        "die Polizei – bei akuter Gefahr über 110.</p>",
-                    ),
+                    CALL_POLICE,
+                    SAFE_AT_HOME,
                     GET_SUPPORT,
                 ),
                 checklist(
@@ -458,17 +575,20 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.PREVENTION,
                         "Beantragen Sie die Auskunftssperre schriftlich",
                         "<p>Stellen Sie den Antrag schriftlich bei Ihrer Meldebehörde.</p>",
+                        rank=70, ranks={"doxing": 8},
                     ),
                     step(
                         Cat.PREVENTION,
                         "Machen Sie die Gefahr glaubhaft",
                         "<p>Legen Sie dar, warum Ihnen durch eine Auskunft Gefahr droht – etwa mit gesicherten "
                         "Drohungen oder dem Aktenzeichen Ihrer Anzeige.</p>",
+                        rank=74,
                     ),
                     step(
                         Cat.PREVENTION,
                         "Denken Sie an die Verlängerung",
                         "<p>Die Sperre gilt zwei Jahre. Sie können sie verlängern lassen.</p>",
+                        rank=80,
                     ),
                 ),
                 callout(
@@ -493,18 +613,22 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.SAFETY,
                         "Rufen Sie bei Gefahr sofort 110",
                         "<p>Zögern Sie nicht. Die Polizei ist für akute Gefahr da, rund um die Uhr.</p>",
+                        rank=52, ranks={"koerperlicher-angriff": 5},
                     ),
                     NOT_ALONE,
+                    SAFE_AT_HOME,
                     step(
                         Cat.PREVENTION,
                         "Gehen Sie nicht allein zu heiklen Terminen",
                         "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine "
                         "Begleitung mit und sagen Sie jemandem, wann Sie zurück sein wollen.</p>",
+                        rank=75,
                     ),
                     step(
                         Cat.PREVENTION,
                         "Schützen Sie Ihre Adresse",
                         "<p>Beantragen Sie eine Auskunftssperre im Melderegister, wenn Sie bedroht werden.</p>",
+                        situations=("bedrohung", "sachbeschaedigung", "koerperlicher-angriff"), rank=72,
                     ),
                 ),
                 checklist(
@@ -530,18 +654,21 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.PREVENTION,
                         "Prüfen Sie Ihre Privatsphäre-Einstellungen",
                         "<p>Legen Sie fest, wer Ihre Beiträge, Freundeslisten und Fotos sehen kann.</p>",
+                        rank=70,
                     ),
                     step(
                         Cat.PREVENTION,
                         "Nutzen Sie starke Passwörter und Zwei-Faktor-Authentifizierung",
                         "<p>Verwenden Sie für jedes Konto ein eigenes, langes Passwort und schalten Sie die "
                         "Zwei-Faktor-Authentifizierung ein.</p>",
+                        rank=72,
                     ),
                     step(
                         Cat.PREVENTION,
                         "Verraten Sie nicht, wo Sie gerade sind",
                         "<p>Schalten Sie die Standortfreigabe aus und posten Sie Fotos von unterwegs erst "
                         "später.</p>",
+                        rank=74, ranks={"doxing": 16},
                     ),
                 ),
                 *supporter_block(profiles, "hateaid"),
@@ -564,18 +691,21 @@ def guidance_pages(profiles) -> list[dict]:
                         Cat.SUPPORT,
                         "Nehmen Sie Ihre Belastung ernst",
                         "<p>Gönnen Sie sich Pausen und sprechen Sie mit Menschen, denen Sie vertrauen.</p>",
+                        rank=60,
                     ),
                     step(
                         Cat.SUPPORT,
                         "Sprechen Sie mit jemandem, der zuhört",
                         "<p>Die Telefonseelsorge ist kostenlos und Tag und Nacht erreichbar: 0800 111 0 111, "
                         "0800 111 0 222 oder 116 123.</p>",
+                        rank=58,
                     ),
                     step(
                         Cat.SUPPORT,
                         "Lassen Sie sich von einer Opferberatung begleiten",
                         "<p>Der Weisse Ring (Opfer-Telefon 116 006) und die Beratungsstellen im VBRG stehen "
                         "Betroffenen zur Seite.</p>",
+                        rank=62,
                     ),
                     GET_SUPPORT,
                 ),
@@ -598,24 +728,28 @@ def guidance_pages(profiles) -> list[dict]:
                         "Entscheiden Sie in Ruhe, ob Sie an die Öffentlichkeit gehen",
                         "<p>Öffentlichkeit kann Solidarität bringen, aber auch neue Angriffe. Lassen Sie sich "
                         "Zeit und besprechen Sie es mit Menschen, denen Sie vertrauen.</p>",
+                        rank=80,
                     ),
                     step(
                         Cat.SUPPORT,
                         "Legen Sie fest, wer für Sie spricht",
                         "<p>Eine Ansprechperson, etwa aus der Pressestelle Ihrer Verwaltung, entlastet Sie und "
                         "sorgt für einheitliche Aussagen.</p>",
+                        rank=82,
                     ),
                     step(
                         Cat.SUPPORT,
                         "Nennen Sie keine Details aus dem Verfahren",
                         "<p>Sprechen Sie über den Angriff und seine Folgen, nicht über Ermittlungen. Nennen "
                         "Sie keine privaten Daten.</p>",
+                        rank=84,
                     ),
                     step(
                         Cat.SUPPORT,
                         "Bitten Sie um Solidarität",
                         "<p>Kolleginnen und Kollegen aus Rat und Verwaltung, Parteien und Vereine können sich "
                         "öffentlich hinter Sie stellen. Das zeigt: Sie sind nicht allein.</p>",
+                        rank=86,
                     ),
                 ),
             ],
@@ -636,12 +770,14 @@ def guidance_pages(profiles) -> list[dict]:
                         "Halten Sie Äußerungen fest",
                         "<p>Notieren Sie Wortlaut, Zeitpunkt und Zeugen. Bitten Sie darum, eine Äußerung ins "
                         "Protokoll aufzunehmen.</p>",
+                        rank=30, situations=("konflikte-im-rat",),
                     ),
                     step(
                         Cat.SUPPORT,
                         "Bitten Sie die Sitzungsleitung einzuschreiten",
                         "<p>Die Sitzungsleitung sorgt für die Ordnung in der Sitzung. Sprechen Sie sie an – "
                         "in der Sitzung oder danach.</p>",
+                        situations=("konflikte-im-rat",), rank=56, ranks={"konflikte-im-rat": 20},
                     ),
                     GET_SUPPORT,
                     step(
@@ -649,6 +785,7 @@ def guidance_pages(profiles) -> list[dict]:
                         "Vereinbaren Sie Regeln für den Umgang miteinander",
                         "<p>Regeln für einen respektvollen Umgang, auf die sich das Gremium verständigt, helfen, "
                         "Grenzen deutlich zu machen.</p>",
+                        rank=70,
                     ),
                 ),
                 callout(
@@ -670,17 +807,13 @@ def guidance_pages(profiles) -> list[dict]:
             "phases": ("danach",),
             "body": [
                 steps(
-                    step(
-                        Cat.REPORT,
-                        "Notieren Sie das Aktenzeichen",
-                        "<p>Mit dem Aktenzeichen Ihrer Anzeige können Polizei und Staatsanwaltschaft Ihren "
-                        "Vorgang schnell finden.</p>",
-                    ),
+                    CASE_NUMBER,
                     step(
                         Cat.REPORT,
                         "Fragen Sie nach dem Stand des Verfahrens",
                         "<p>Erkundigen Sie sich unter Angabe des Aktenzeichens bei der Stelle, bei der Sie "
                         "Anzeige erstattet haben, oder bei der Staatsanwaltschaft.</p>",
+                        rank=78,
                     ),
                     step(
                         Cat.SUPPORT,
@@ -688,6 +821,7 @@ def guidance_pages(profiles) -> list[dict]:
                         "<p>Die Beratungsstellen im VBRG helfen bei der Nebenklage, bei Entschädigung und "
                         "begleiten Sie zu Polizei und Gericht. HateAid übernimmt in geeigneten Fällen die "
                         "Kosten zivilrechtlicher Verfahren.</p>",
+                        rank=64,
                     ),
                     GET_SUPPORT,
                 ),

@@ -4,37 +4,9 @@ from datetime import UTC
 
 from django.utils import timezone
 
+from core.textformats import content_lines, escape
+
 PRODID = "-//Stark im Amt//Termine//DE"
-
-
-def escape(text: str) -> str:
-    """TEXT values: backslash, semicolon, comma and line breaks are escaped (RFC 5545, 3.3.11)."""
-    return (
-        str(text)
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts, current, size, limit = [], "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with a space
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
 
 
 def utc_stamp(value) -> str:
@@ -69,4 +41,4 @@ def calendar(events, request) -> str:
     for event in events:
         lines.extend(event_lines(event, request))
     lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return content_lines(lines)

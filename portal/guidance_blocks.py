@@ -4,6 +4,7 @@ Steps carry a category so that the Lotse can merge the steps of several pages in
 sensible order: safety first, then evidence, report, support, and prevention last.
 """
 
+from django import forms
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -35,7 +36,35 @@ class StepCategory:
 STEP_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
+def situation_choices():
+    """The shared taxonomy, read when the editor's form is built (editors may add situations)."""
+    from contacts.models import Situation
+
+    return [(term.slug, term.name) for term in Situation.objects.all()]
+
+
+def channel_choices():
+    from contacts.models import Channel
+
+    return [(term.slug, term.name) for term in Channel.objects.all()]
+
+
+DEFAULT_STEP_RANK = 50  # steps without a rank sit in the middle; 1 is the first step of a plan
+
+
+class SituationRankBlock(blocks.StructBlock):
+    situation = blocks.ChoiceBlock(label="Situation", choices=situation_choices)
+    rank = blocks.IntegerBlock(label="Rang", min_value=1, max_value=99)
+
+    class Meta:
+        icon = "order"
+        label = "Rang bei einer Situation"
+
+
 class StepBlock(blocks.StructBlock):
+    """One step. Besides its text it says where it belongs in the Lotse's plan: for which situations and ways
+    it is meant (empty: for all of the page's), and how early it comes (its rank, per situation if needed)."""
+
     heading = blocks.CharBlock(
         label="Was ist zu tun?", max_length=120, help_text="Kurz und in der Befehlsform, z. B. „Sichern Sie Beweise“."
     )
@@ -43,9 +72,38 @@ class StepBlock(blocks.StructBlock):
         label="Art des Schritts",
         choices=StepCategory.CHOICES,
         default=StepCategory.EVIDENCE,
-        help_text="Bestimmt die Reihenfolge im persönlichen Plan des Lotsen.",
+        help_text="Bei gleichem Rang bestimmt die Art die Reihenfolge im Plan des Lotsen.",
     )
     text = blocks.RichTextBlock(label="Erläuterung", features=STEP_TEXT_FEATURES)
+    situations = blocks.MultipleChoiceBlock(
+        label="Nur bei diesen Situationen",
+        choices=situation_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leer: bei allen Situationen, für die die Seite gilt.",
+    )
+    channels = blocks.MultipleChoiceBlock(
+        label="Nur auf diesen Wegen",
+        choices=channel_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Leer: auf allen Wegen, für die die Seite gilt. "
+        "Z. B. „Post/Telefon“ für einen Schritt zu Drohanrufen.",
+    )
+    rank = blocks.IntegerBlock(
+        label="Rang im Plan",
+        min_value=1,
+        max_value=99,
+        default=DEFAULT_STEP_RANK,
+        help_text="1 = ganz oben. Der Plan zeigt die sieben Schritte mit dem kleinsten Rang zuerst, die übrigen "
+        "unter „Weitere Schritte“.",
+    )
+    situation_ranks = blocks.ListBlock(
+        SituationRankBlock(),
+        label="Anderer Rang bei bestimmten Situationen",
+        default=[],
+        help_text="Z. B. Rang 1 bei Doxing für „Beantragen Sie eine Auskunftssperre“.",
+    )
 
     class Meta:
         icon = "tick"

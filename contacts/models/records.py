@@ -84,6 +84,15 @@ class TaxonomyTerm(models.Model):
 class Situation(TaxonomyTerm):
     """What happened: Beleidigung, Bedrohung, Hatestorm, Doxing, …"""
 
+    complaint_deadline = models.BooleanField(
+        "Strafantrag mit Frist",
+        default=False,
+        help_text="Anhaken, wenn es meist um Ehrdelikte geht (Beleidigung, üble Nachrede, Verleumdung, "
+        "§§ 185–187 StGB). Der Lotse rechnet dann die Drei-Monats-Frist für den Strafantrag aus.",
+    )
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("complaint_deadline")]
+
     class Meta(TaxonomyTerm.Meta):
         verbose_name = "Situation"
         verbose_name_plural = "Situationen"
@@ -168,8 +177,22 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     )
     name = models.CharField("Name der Stelle", max_length=200)
     kind = models.CharField("Art", max_length=20, choices=ContactKind.choices)
+    tagline = models.CharField(
+        "In einer Zeile",
+        max_length=140,
+        blank=True,
+        help_text="Was die Stelle für Betroffene tut, in einer Zeile. Steht im Plan des Lotsen oben bei den "
+        "Nummern. Leer: der erste Satz der Kurzbeschreibung.",
+    )
     description = models.TextField("Kurzbeschreibung", max_length=600, blank=True)
     situations = ParentalManyToManyField(Situation, verbose_name="Hilft bei", blank=True, related_name="contacts")
+    channels = ParentalManyToManyField(
+        Channel,
+        verbose_name="Für diese Wege",
+        blank=True,
+        related_name="contacts",
+        help_text="Leer: für alle Wege. Z. B. nur „Online“ für eine Meldestelle für Hass im Netz.",
+    )
     nationwide = models.BooleanField("Bundesweit zuständig", default=False)
     bundeslaender = ParentalManyToManyField(
         Bundesland, verbose_name="Bundesländer", blank=True, related_name="contacts"
@@ -194,8 +217,10 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("key"), FieldPanel("kind")], heading="Stelle"),
+        FieldPanel("tagline"),
         FieldPanel("description"),
         FieldPanel("situations"),
+        FieldPanel("channels"),
         MultiFieldPanel([FieldPanel("nationwide"), FieldPanel("bundeslaender")], heading="Zuständigkeit"),
         InlinePanel("phone_numbers", heading="Telefonnummern", label="Telefonnummer"),
         MultiFieldPanel(
@@ -265,6 +290,14 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     def _has_bundesland(self) -> bool:
         # For an unsaved or form-bound contact this reads modelcluster's in-memory values.
         return len(self.bundeslaender.all()) > 0
+
+    @property
+    def one_line(self) -> str:
+        """What the place does, in one line: the editor's line, or the description's first sentence."""
+        if self.tagline:
+            return self.tagline
+        first = re.split(r"(?<=[.!?])\s+", self.description.strip(), maxsplit=1)[0]
+        return first
 
     @property
     def review_overdue(self) -> bool:

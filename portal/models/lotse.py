@@ -1,14 +1,17 @@
-"""The Lotse ("Hilfe finden"): four questions on one screen, answered with a GET form, and a personal plan."""
+"""The Lotse ("Hilfe finden"): four questions on one screen, danger first, answered with a GET form, and a personal
+plan with its numbers as one vCard file and the Strafantrag deadline as a calendar reminder."""
 
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
 from core.models import BasePage
 
 
-class LotsePage(BasePage):
+class LotsePage(RoutablePageMixin, BasePage):
     """Builds a plan from the answers in the query string: nothing is stored, no session, no cookie.
 
     The URL carries all answers, so a plan can be bookmarked, shared with a colleague or printed.
@@ -44,13 +47,50 @@ class LotsePage(BasePage):
     class Meta:
         verbose_name = "Lotse (Hilfe finden)"
 
-    def serve(self, request, *args, **kwargs):
-        from .plan import LotseForm, build_plan
+    def _form(self, request):
+        from .plan import LotseForm
 
         answered = any(name in request.GET for name in LotseForm.base_fields)
-        form = LotseForm(request.GET if answered else None)
-        plan = build_plan(form.answers, request) if answered and form.is_valid() else None
-        context = self.get_context(request, *args, **kwargs)
-        context.update({"form": form, "plan": plan, "answered": answered})
+        return LotseForm(request.GET if answered else None), answered
+
+    def _plan(self, request):
+        from .plan import build_plan
+
+        form, answered = self._form(request)
+        return form, answered, (build_plan(form.answers, request) if answered and form.complete else None)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Served without routing (previews, the page cache's own render): the plan, never the bare page.
+        return super().serve(request, view or self.plan_view, args, kwargs)
+
+    @path("", name="plan")
+    def plan_view(self, request):
+        form, answered, plan = self._plan(request)
+        context = self.get_context(request)
+        context.update({"form": form, "plan": plan, "answered": answered, "plan_query": request.GET.urlencode()})
         # A plan depends only on the URL and on published content: no Vary on cookies is needed.
-        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("erinnerung/", name="reminder")
+    def reminder(self, request):
+        """The Strafantrag reminder as a calendar file, from the same query string as the plan."""
+        from portal.deadline import reminder_calendar
+
+        _form, _answered, plan = self._plan(request)
+        if plan is None or plan.deadline is None:
+            raise Http404("Für diese Angaben gibt es keine Frist.")
+        plan_url = request.build_absolute_uri(self.get_url(request) + "?" + request.GET.urlencode())
+        body = reminder_calendar(plan.deadline, plan_url, request.get_host().split(":")[0])
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="strafantrag-erinnerung.ics"'
+        return response
+
+    @path("nummern/", name="numbers")
+    def numbers(self, request):
+        """Every number the plan shows, as one vCard file: a phone imports them in one step."""
+        from contacts.vcard import vcard_response
+
+        _form, _answered, plan = self._plan(request)
+        if plan is None:
+            raise Http404("Für diese Angaben gibt es keinen Plan.")
+        return vcard_response(plan.contacts, "stark-im-amt-nummern.vcf")

@@ -1,23 +1,27 @@
-"""The Lotse's plan: from four answers to an ordered list of steps, the right contacts and case examples.
+"""The Lotse's plan: from the answers to whom to call, the steps that fit, and the Strafantrag deadline.
 
-The ordering and deduplication are pure functions (`order_steps`, `split_contacts`) so that they can be tested
-without a database; `build_plan` fetches what they need in a fixed number of queries, however many guidance
-pages, contacts or case examples exist.
+The choice and order of steps are pure functions (`step_applies`, `order_steps`, `split_contacts`) so that they
+can be tested without a database; `build_plan` fetches what they need in a fixed number of queries, however
+many guidance pages, contacts or case examples exist. Editors decide in each step which situations and ways
+it serves and how early it comes (its rank); nothing about particular situations is written in code.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 
 from contacts.models import Bundesland, Channel, Contact, ContactPhone, Situation
-from portal.guidance_blocks import GuidanceStreamBlock, StepCategory
+from portal.deadline import Deadline, today
+from portal.guidance_blocks import DEFAULT_STEP_RANK, GuidanceStreamBlock, StepCategory
 
-STEPS_PER_CATEGORY = 3  # at most 15 steps: a plan that fits on two sheets of paper
+CORE_STEPS = 7  # what a shaken reader can take in; the rest waits folded under "Weitere Schritte"
 ACUTE_PHASE, AFTER_PHASE = "akut", "danach"  # Phase slugs of the shared taxonomy
+STARKE_STELLE_KEY = "starke-stelle"  # the nationwide contact point, shown beside the Land's own contacts
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Answers:
     channel: Channel
     acute: bool
     land: Bundesland
+    known_since: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -40,18 +45,17 @@ class PlanStep:
     category: str
     text: object  # RichText: rendered with the |richtext filter
     sources: list[SourcePage] = field(default_factory=list)
+    situations: tuple[str, ...] = ()  # slugs; empty: every situation of its page
+    channels: tuple[str, ...] = ()
+    rank: int = DEFAULT_STEP_RANK
+    situation_ranks: dict[str, int] = field(default_factory=dict)
 
     @property
     def category_label(self) -> str:
         return StepCategory.LABELS.get(self.category, "")
 
-
-@dataclass
-class StepGroup:
-    category: str
-    label: str
-    start: int  # the number of the group's first step, so that numbering runs on across groups
-    steps: list[PlanStep]
+    def rank_for(self, situation_slug: str) -> int:
+        return self.situation_ranks.get(situation_slug, self.rank)
 
 
 @dataclass
@@ -62,25 +66,57 @@ class Plan:
     regional_contacts: list
     nationwide_contacts: list
     case_examples: list
+    deadline: Deadline | None = None
 
     @property
     def acute(self) -> bool:
         return self.answers.acute
 
     @property
-    def step_groups(self) -> list[StepGroup]:
-        groups: list[StepGroup] = []
-        number = 1
-        for step in self.steps:
-            if not groups or groups[-1].category != step.category:
-                groups.append(StepGroup(step.category, step.category_label, number, []))
-            groups[-1].steps.append(step)
-            number += 1
-        return groups
+    def core_steps(self) -> list[PlanStep]:
+        return self.steps[:CORE_STEPS]
+
+    @property
+    def further_steps(self) -> list[PlanStep]:
+        return self.steps[CORE_STEPS:]
+
+    @property
+    def further_start(self) -> int:
+        return len(self.core_steps) + 1
 
     @property
     def has_match(self) -> bool:
         return bool(self.steps)
+
+    @property
+    def starke_stelle(self):
+        return next((c for c in self.nationwide_contacts if c.key == STARKE_STELLE_KEY), None)
+
+    @property
+    def call_first(self) -> list:
+        """Whom to call, at the top: the Land's own contacts, then the Starke Stelle."""
+        first = list(self.regional_contacts)
+        if self.starke_stelle is not None:
+            first.append(self.starke_stelle)
+        return first
+
+    @property
+    def more_contacts(self) -> list:
+        """The other nationwide services that fit the answers, below the steps."""
+        return [c for c in self.nationwide_contacts if c.key != STARKE_STELLE_KEY]
+
+    @property
+    def contacts(self) -> list:
+        """Every contact the plan shows, in the order shown (for the vCard download)."""
+        return [*self.call_first, *self.more_contacts]
+
+    @property
+    def needs_complaint_deadline(self) -> bool:
+        return self.answers.situation.complaint_deadline
+
+    @property
+    def title(self) -> str:
+        return f"Ihr Plan: {self.answers.situation.name} in {self.answers.land.name}"
 
 
 # --- pure logic ---------------------------------------------------------------------------------------------
@@ -97,39 +133,47 @@ def _category_rank(category: str) -> int:
         return len(StepCategory.ORDER)  # an unknown category goes last rather than breaking the plan
 
 
-def order_steps(candidates: list[tuple[PlanStep, SourcePage]], per_category: int | None = None) -> list[PlanStep]:
-    """Deduplicate steps by their heading and order them safety → evidence → report → support → prevention.
+def step_applies(step: PlanStep, situation_slug: str, channel_slug: str) -> bool:
+    """A step names the situations and ways it serves; naming none means all those of its page."""
+    return (not step.situations or situation_slug in step.situations) and (
+        not step.channels or channel_slug in step.channels
+    )
 
-    `candidates` come in page order and, within a page, in the editor's order; that order is kept inside
-    each category (a stable sort). A step that several pages share appears once, listing every source page.
-    `per_category` keeps the first steps of each category only, so that a plan fits on paper; the pages
-    the plan links to hold the rest.
+
+def order_steps(candidates: list[tuple[PlanStep, SourcePage]], situation_slug: str, channel_slug: str):
+    """The steps that fit, deduplicated by heading, in the order that matters for this situation.
+
+    Order: the step's rank for the situation (editors set it), then its category (safety → evidence → report →
+    support → prevention), then the order the candidates came in (pages for the reader's phase first, then the
+    editors' tree order). A step that several pages share appears once, at its earliest place, listing every
+    source page.
     """
+    fitting = [
+        (index, step, source)
+        for index, (step, source) in enumerate(candidates)
+        if step_applies(step, situation_slug, channel_slug)
+    ]
+    fitting.sort(key=lambda item: (item[1].rank_for(situation_slug), _category_rank(item[1].category), item[0]))
     merged: dict[str, PlanStep] = {}
-    for step, source in candidates:
+    for _index, step, source in fitting:
         key = _normalise(step.heading)
         if key not in merged:
-            merged[key] = PlanStep(step.heading, step.category, step.text, [])
+            merged[key] = PlanStep(
+                step.heading, step.category, step.text, [], step.situations, step.channels, step.rank,
+                step.situation_ranks,
+            )
         if source not in merged[key].sources:
             merged[key].sources.append(source)
-    ordered = sorted(merged.values(), key=lambda step: _category_rank(step.category))
-    if per_category is None:
-        return ordered
-    taken: dict[str, int] = {}
-    kept = []
-    for step in ordered:
-        taken[step.category] = taken.get(step.category, 0) + 1
-        if taken[step.category] <= per_category:
-            kept.append(step)
-    return kept
+    return list(merged.values())
 
 
-def split_contacts(contacts, land: Bundesland, situation: Situation) -> tuple[list, list]:
-    """Contacts of the chosen Land and nationwide ones that help with the situation, those naming it first.
+def split_contacts(contacts, land: Bundesland, situation: Situation, channel: Channel | None = None):
+    """Contacts of the chosen Land and nationwide ones that help with the situation on this way.
 
-    A contact without any situation is taken to help with all of them; where no contact of a group helps,
-    the whole group is shown rather than nothing. Expects `bundeslaender` prefetched, and either `situations`
-    prefetched or the flags `names_situation`/`names_any_situation` that `build_plan` computes in SQL.
+    A contact naming no situation helps with all of them, one naming no way serves all ways. Those naming the
+    situation come first.
+    Expects `bundeslaender` prefetched, and either `situations`/`channels` prefetched or the flags
+    `names_situation`, `names_any_situation`, `serves_channel` that `build_plan` computes in SQL.
     """
 
     def names(contact) -> tuple[bool, bool]:
@@ -139,16 +183,25 @@ def split_contacts(contacts, land: Bundesland, situation: Situation) -> tuple[li
         ids = {s.pk for s in contact.situations.all()}
         return situation.pk in ids, bool(ids)
 
-    def helps(contact) -> bool:
+    def serves(contact) -> bool:
+        if channel is None:
+            return True
+        if hasattr(contact, "serves_channel"):
+            return contact.serves_channel
+        ids = {c.pk for c in contact.channels.all()}
+        return not ids or channel.pk in ids
+
+    def fits(contact) -> bool:
         this, any_ = names(contact)
-        return this or not any_
+        return (this or not any_) and serves(contact)
 
     def rank(contact):
         return (0 if names(contact)[0] else 1, contact.name)
 
     def pick(candidates):
-        # Better a general helpline than none: if no contact names the situation, show them all.
-        return sorted([c for c in candidates if helps(c)] or candidates, key=rank)
+        # No fallback to contacts that do not fit: an online reporting office is no help after an attack in
+        # the street. The plan says so in a sentence and names the nationwide services instead.
+        return sorted([c for c in candidates if fits(c)], key=rank)
 
     regional = [c for c in contacts if not c.nationwide and land.pk in {b.pk for b in c.bundeslaender.all()}]
     return pick(regional), pick([c for c in contacts if c.nationwide])
@@ -156,45 +209,64 @@ def split_contacts(contacts, land: Bundesland, situation: Situation) -> tuple[li
 
 # --- the form -----------------------------------------------------------------------------------------------
 
+YES = "ja"
+
 
 class LotseForm(forms.Form):
-    """The four questions. Choices come from the taxonomy so that editors can add situations."""
+    """The questions, danger first. "Ja" to the danger question alone is a complete answer: it gets the
+    emergency numbers at once and no error; the plan needs the other three. Choices come from the taxonomy,
+    so that editors can add situations. The parameter names and values are those of plans bookmarked since
+    the start (`situation`, `channel`, `acute`, `land`); `known_since` is new and optional."""
 
+    acute = forms.ChoiceField(
+        label="Sind Sie oder andere jetzt in Gefahr?",
+        choices=[(YES, "Ja, jetzt gerade"), ("nein", "Nein")],
+        required=False,
+        error_messages={
+            "invalid_choice": "Bitte antworten Sie mit „Ja“ oder „Nein“, ob Sie jetzt in Gefahr sind.",
+        },
+    )
     situation = forms.ChoiceField(
         label="Was ist passiert?",
+        required=False,
         error_messages={
-            "required": "Bitte wählen Sie aus, was passiert ist.",
             "invalid_choice": "Bitte wählen Sie eine der angebotenen Antworten aus, was passiert ist.",
         },
     )
     channel = forms.ChoiceField(
         label="Wo ist es passiert?",
+        required=False,
         error_messages={
-            "required": "Bitte wählen Sie aus, wo es passiert ist.",
             "invalid_choice": "Bitte wählen Sie eine der angebotenen Antworten aus, wo es passiert ist.",
-        },
-    )
-    acute = forms.ChoiceField(
-        label="Sind Sie oder andere jetzt in Gefahr?",
-        choices=[("ja", "Ja, jetzt gerade"), ("nein", "Nein")],
-        error_messages={
-            "required": "Bitte geben Sie an, ob Sie jetzt in Gefahr sind.",
-            "invalid_choice": "Bitte antworten Sie mit „Ja“ oder „Nein“, ob Sie jetzt in Gefahr sind.",
         },
     )
     land = forms.ChoiceField(
         label="In welchem Bundesland sind Sie tätig?",
+        required=False,
+        error_messages={"invalid_choice": "Bitte wählen Sie ein Bundesland aus der Liste aus."},
+    )
+    known_since = forms.DateField(
+        label="Seit wann wissen Sie von der Tat und vom Täter?",
+        required=False,
+        input_formats=["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"],
         error_messages={
-            "required": "Bitte wählen Sie Ihr Bundesland aus.",
-            "invalid_choice": "Bitte wählen Sie ein Bundesland aus der Liste aus.",
+            "invalid": "Bitte geben Sie das Datum als Tag.Monat.Jahr ein, zum Beispiel 3.12.2026.",
         },
     )
 
+    REQUIRED_MESSAGES = {
+        "situation": "Bitte wählen Sie aus, was passiert ist.",
+        "channel": "Bitte wählen Sie aus, wo es passiert ist.",
+        "acute": "Bitte geben Sie an, ob Sie jetzt in Gefahr sind.",
+        "land": "Bitte wählen Sie Ihr Bundesland aus.",
+    }
+    QUESTIONS = ("acute", "situation", "channel", "land")  # the fields a plan needs, in the order asked
     FIELD_IDS = {
         "situation": "frage-situation",
         "channel": "frage-kanal",
         "acute": "frage-gefahr",
         "land": "frage-land",
+        "known_since": "frage-bekannt-seit",
     }
 
     def __init__(self, data=None, *args, **kwargs):
@@ -210,32 +282,69 @@ class LotseForm(forms.Form):
         values.discard(None)
         if len(values) > 1:
             raise forms.ValidationError("Bitte wählen Sie bei dieser Frage nur eine Antwort.")
-        # The field has checked the value against its choices already, so it is a known slug here.
+        # The field has checked the value against its choices already, so it is a known slug or empty here.
         return self.cleaned_data.get(name, "")
 
     def clean_situation(self):
         slug = self._single("situation")
-        return next(s for s in self.situations if s.slug == slug)
+        return next((s for s in self.situations if s.slug == slug), None)
 
     def clean_channel(self):
         slug = self._single("channel")
-        return next(c for c in self.channels if c.slug == slug)
+        return next((c for c in self.channels if c.slug == slug), None)
 
     def clean_acute(self):
-        return self._single("acute") == "ja"
+        value = self._single("acute")
+        return None if value == "" else value == YES
 
     def clean_land(self):
         slug = self._single("land")
-        return next(b for b in self.laender if b.slug == slug)
+        return next((b for b in self.laender if b.slug == slug), None)
+
+    def clean_known_since(self):
+        value = self.cleaned_data.get("known_since")
+        if value and value > today():
+            raise forms.ValidationError("Dieses Datum liegt in der Zukunft. Bitte prüfen Sie das Datum.")
+        if value and value < today() - datetime.timedelta(days=366 * 5):
+            raise forms.ValidationError("Bitte geben Sie ein Datum der letzten Jahre ein.")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        # In danger, nothing else is asked of the reader: no message may stand between them and 110.
+        if data.get("acute") is True:
+            return data
+        for name in self.QUESTIONS:
+            if name not in self.errors and data.get(name) is None:
+                self.add_error(name, self.REQUIRED_MESSAGES[name])
+        return data
+
+    def _questions_valid(self) -> bool:
+        # A wrong date only loses the deadline, never the plan: it is checked beside the deadline.
+        self.is_valid()
+        return not any(name in self.errors for name in self.QUESTIONS)
+
+    @property
+    def in_danger(self) -> bool:
+        return self.is_bound and self._questions_valid() and self.cleaned_data.get("acute") is True
+
+    @property
+    def complete(self) -> bool:
+        """All four questions answered: enough for a plan."""
+        return (
+            self.is_bound
+            and self._questions_valid()
+            and all(self.cleaned_data.get(name) is not None for name in self.QUESTIONS)
+        )
 
     @property
     def answers(self) -> Answers:
         data = self.cleaned_data
-        return Answers(data["situation"], data["channel"], data["acute"], data["land"])
+        return Answers(data["situation"], data["channel"], data["acute"], data["land"], data.get("known_since"))
 
     def error_list(self) -> list[tuple[str, str]]:
         """(anchor, message) pairs for the error summary, in the order of the questions."""
-        return [(self.FIELD_IDS[name], error) for name in self.fields for error in self.errors.get(name, [])]
+        return [(self.FIELD_IDS[name], error) for name in self.QUESTIONS for error in self.errors.get(name, [])]
 
 
 # --- fetching -----------------------------------------------------------------------------------------------
@@ -261,7 +370,21 @@ def _steps_of(page, steps_block, request=None) -> list[tuple[PlanStep, SourcePag
             continue
         value = steps_block.to_python(raw.get("value") or {})
         for step in value["steps"]:
-            found.append((PlanStep(step["heading"], step["category"], step["text"]), source))
+            ranks = {item["situation"]: item["rank"] for item in step.get("situation_ranks") or [] if item["rank"]}
+            found.append(
+                (
+                    PlanStep(
+                        step["heading"],
+                        step["category"],
+                        step["text"],
+                        situations=tuple(step.get("situations") or ()),
+                        channels=tuple(step.get("channels") or ()),
+                        rank=step.get("rank") or DEFAULT_STEP_RANK,
+                        situation_ranks=ranks,
+                    ),
+                    source,
+                )
+            )
     return found
 
 
@@ -284,14 +407,15 @@ def build_plan(answers: Answers, request=None) -> Plan:
         )
         .order_by("path")
     )
-    # Pages for the reader's phase first (acute danger: "akut", otherwise "danach"): their steps win the
-    # places when a category is full. The sort is stable, so the editors' tree order decides the rest.
+    # Pages for the reader's phase first (acute danger: "akut", otherwise "danach"): among steps of the same
+    # rank and category theirs come first. The sort is stable, so the editors' tree order decides the rest.
     pages.sort(key=lambda p: 0 if p.in_phase else 1)
     steps_block = GuidanceStreamBlock().steps_block
     candidates = [candidate for page in pages for candidate in _steps_of(page, steps_block, request)]
 
-    # Whether a contact names the situation is decided in SQL: the card does not show its situations.
+    # Whether a contact names the situation or serves the way is decided in SQL: the card shows neither.
     named = Contact.situations.through.objects.filter(contact_id=OuterRef("pk"))
+    ways = Contact.channels.through.objects.filter(contact_id=OuterRef("pk"))
     contacts = list(
         Contact.objects.filter(live=True)
         .filter(Q(nationwide=True) | Q(bundeslaender=answers.land))
@@ -299,15 +423,22 @@ def build_plan(answers: Answers, request=None) -> Plan:
         .annotate(
             names_situation=Exists(named.filter(situation=answers.situation)),
             names_any_situation=Exists(named),
+            serves_channel=ExpressionWrapper(
+                ~Exists(ways) | Exists(ways.filter(channel=answers.channel)), output_field=BooleanField()
+            ),
         )
         .prefetch_related(
             "bundeslaender",
             Prefetch("phone_numbers", queryset=ContactPhone.objects.order_by("sort_order")),
         )
     )
-    regional, nationwide = split_contacts(contacts, answers.land, answers.situation)
+    regional, nationwide = split_contacts(contacts, answers.land, answers.situation, answers.channel)
 
     case_examples = list(
         CaseExamplePage.objects.live().public().filter(situations=answers.situation).order_by("path")[:3]
     )
-    return Plan(answers, order_steps(candidates, STEPS_PER_CATEGORY), pages, regional, nationwide, case_examples)
+    deadline = None
+    if answers.situation.complaint_deadline and answers.known_since:
+        deadline = Deadline(answers.known_since, today())
+    steps = order_steps(candidates, answers.situation.slug, answers.channel.slug)
+    return Plan(answers, steps, pages, regional, nationwide, case_examples, deadline)

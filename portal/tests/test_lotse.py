@@ -15,7 +15,16 @@ from contacts.models import Bundesland, Channel, Contact, ContactPhone, Situatio
 from demo.contacts import ensure_bundeslaender, load_taxonomy
 from portal.guidance_blocks import StepCategory
 from portal.models import CaseExampleIndexPage, CaseExamplePage, GuidanceIndexPage, GuidancePage, LotsePage
-from portal.models.plan import Answers, PlanStep, SourcePage, build_plan, order_steps, split_contacts
+from portal.models.plan import (
+    Answers,
+    Plan,
+    PlanStep,
+    SourcePage,
+    build_plan,
+    order_steps,
+    split_contacts,
+    step_applies,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,61 +32,88 @@ pytestmark = pytest.mark.django_db
 # --- pure logic ---------------------------------------------------------------------------------------------
 
 
-def _step(heading, category):
-    return PlanStep(heading, category, RichText(f"<p>{heading}</p>"))
+def _step(heading, category, **tags):
+    return PlanStep(heading, category, RichText(f"<p>{heading}</p>"), **tags)
 
 
-def test_order_steps_sorts_by_category_keeps_editor_order_and_merges_duplicates():
+def test_order_steps_sorts_by_rank_then_category_keeps_editor_order_and_merges_duplicates():
     a, b = SourcePage("A", "/a/"), SourcePage("B", "/b/")
     candidates = [
-        (_step("Erstatten Sie Anzeige", "report"), a),
-        (_step("Sichern Sie Beweise", "evidence"), a),
-        (_step("Schützen Sie Ihre Adresse", "prevention"), a),
-        (_step("Bleiben Sie nicht allein", "safety"), b),
-        (_step("Sichern  Sie Beweise.", "evidence"), b),  # same step, other spacing and full stop
+        (_step("Erstatten Sie Anzeige", "report", rank=40), a),
+        (_step("Sichern Sie Beweise", "evidence", rank=30), a),
+        (_step("Schützen Sie Ihre Adresse", "prevention", rank=70), a),
+        (_step("Bleiben Sie nicht allein", "safety", rank=30), b),
+        (_step("Sichern  Sie Beweise.", "evidence", rank=30), b),  # same step, other spacing and full stop
         (_step("Holen Sie sich Unterstützung", "support"), b),
-        (_step("Notieren Sie Zeugen", "evidence"), b),
+        (_step("Notieren Sie Zeugen", "evidence", rank=30), b),
     ]
-    steps = order_steps(candidates)
+    steps = order_steps(candidates, "bedrohung", "online")
     assert [s.heading for s in steps] == [
-        "Bleiben Sie nicht allein",
+        "Bleiben Sie nicht allein",  # same rank as the evidence: safety comes first
         "Sichern Sie Beweise",
         "Notieren Sie Zeugen",
         "Erstatten Sie Anzeige",
-        "Holen Sie sich Unterstützung",
+        "Holen Sie sich Unterstützung",  # the default rank, 50
         "Schützen Sie Ihre Adresse",
     ]
     assert steps[1].sources == [a, b]
 
 
-def test_order_steps_keeps_the_first_steps_of_each_category_when_limited():
+def test_a_rank_per_situation_moves_a_step_up_for_that_situation_only():
     source = SourcePage("A", "/a/")
-    candidates = [(_step(f"Beweis {n}", "evidence"), source) for n in range(5)] + [(_step("Anzeige", "report"), source)]
-    assert [s.heading for s in order_steps(candidates, per_category=2)] == ["Beweis 0", "Beweis 1", "Anzeige"]
+    candidates = [
+        (_step("Sichern Sie Beweise", "evidence", rank=30), source),
+        (_step("Beantragen Sie eine Auskunftssperre", "prevention", rank=70, situation_ranks={"doxing": 8}), source),
+    ]
+    assert [s.heading for s in order_steps(candidates, "doxing", "online")][0] == "Beantragen Sie eine Auskunftssperre"
+    assert [s.heading for s in order_steps(candidates, "bedrohung", "online")][0] == "Sichern Sie Beweise"
+
+
+def test_steps_for_other_situations_or_ways_are_left_out():
+    source = SourcePage("A", "/a/")
+    call = _step("Bleiben Sie bei einem Drohanruf ruhig", "evidence", channels=("post-telefon",))
+    insult = _step("Stellen Sie Strafantrag", "report", situations=("beleidigung",))
+    both = _step("Sichern Sie Beweise", "evidence")
+    assert step_applies(call, "bedrohung", "post-telefon") and not step_applies(call, "bedrohung", "online")
+    assert step_applies(insult, "beleidigung", "online") and not step_applies(insult, "bedrohung", "online")
+    headings = [s.heading for s in order_steps([(call, source), (insult, source), (both, source)], "bedrohung", "online")]
+    assert headings == ["Sichern Sie Beweise"]
 
 
 def test_order_steps_puts_unknown_categories_last_and_handles_nothing():
-    assert order_steps([]) == []
+    assert order_steps([], "bedrohung", "online") == []
     source = SourcePage("A", "/a/")
-    steps = order_steps([(_step("X", "unbekannt"), source), (_step("Y", "safety"), source)])
+    steps = order_steps([(_step("X", "unbekannt"), source), (_step("Y", "safety"), source)], "bedrohung", "online")
     assert [s.heading for s in steps] == ["Y", "X"]
+
+
+def test_seven_core_steps_and_the_rest_folded():
+    source = SourcePage("A", "/a/")
+    steps = order_steps([(_step(f"Schritt {n}", "support", rank=n + 1), source) for n in range(10)], "x", "y")
+    plan = Plan(None, steps, [], [], [], [])
+    assert [s.heading for s in plan.core_steps] == [f"Schritt {n}" for n in range(7)]
+    assert [s.heading for s in plan.further_steps] == ["Schritt 7", "Schritt 8", "Schritt 9"]
+    assert plan.further_start == 8
 
 
 # --- fixtures -----------------------------------------------------------------------------------------------
 
 
-def contact(key, *, nationwide=False, laender=(), situations=(), live=True):
+def contact(key, *, nationwide=False, laender=(), situations=(), channels=(), live=True):
     record = Contact.objects.create(key=key, name=key.title(), kind="opferberatung", nationwide=nationwide, live=live)
     record.bundeslaender.set(laender)
     record.situations.set(situations)
+    record.channels.set(channels)
     record.save()  # parental many-to-many values are written on save
     ContactPhone.objects.create(contact=record, number="0800 000 00 00")
     return record
 
 
 def steps_block(*steps):
+    """Steps as (heading, category) or (heading, category, tags), tags as the editor sets them."""
     return ("steps", {"title": "Schritte", "steps": [
-        {"heading": h, "category": c, "text": RichText(f"<p>{h} – Erläuterung.</p>")} for h, c in steps
+        {"heading": h, "category": c, "text": RichText(f"<p>{h} – Erläuterung.</p>"), **(rest[0] if rest else {})}
+        for h, c, *rest in steps
     ]})
 
 
@@ -102,6 +138,8 @@ def world(home_page):
     pages = {
         "beweise": guidance("beweise", ["beleidigung", "bedrohung"], [],
                             ("Antworten Sie nicht", "safety"), ("Sichern Sie Beweise", "evidence"),
+                            ("Bleiben Sie bei einem Drohanruf ruhig", "evidence",
+                             {"situations": ["bedrohung"], "channels": ["post-telefon"]}),
                             ("Erstatten Sie Anzeige", "report")),
         "online": guidance("online", ["beleidigung", "hatestorm"], ["online"],
                            ("Melden Sie den Beitrag", "report"), ("Sichern Sie Beweise", "evidence"),
@@ -113,7 +151,9 @@ def world(home_page):
     bayern, hessen = Bundesland.objects.get(slug="bayern"), Bundesland.objects.get(slug="hessen")
     contacts = {
         "starke-stelle": contact("starke-stelle", nationwide=True),
-        "hateaid": contact("hateaid", nationwide=True, situations=[sit["hatestorm"], sit["beleidigung"]]),
+        "hateaid": contact(
+            "hateaid", nationwide=True, situations=[sit["hatestorm"], sit["beleidigung"]], channels=[chan["online"]]
+        ),
         "weisser-ring": contact("weisser-ring", nationwide=True, situations=[sit["koerperlicher-angriff"]]),
         "bayern-gegen-hass": contact("bayern-gegen-hass", laender=[bayern]),
         "hessen-gegen-hetze": contact("hessen-gegen-hetze", laender=[hessen], situations=[sit["hatestorm"]]),
@@ -155,10 +195,12 @@ def test_insult_online_in_bavaria(world):
 def test_insult_in_person_leaves_out_online_only_guidance(world):
     plan = build_plan(answers(world, "beleidigung", "persoenlich", "hessen"))
     assert [s.heading for s in plan.steps] == ["Antworten Sie nicht", "Sichern Sie Beweise", "Erstatten Sie Anzeige"]
-    # Of the two Hessian contacts only the one that helps with insults.
+    # Of the two Hessian contacts only the one that helps with insults; HateAid serves online only.
     assert [c.key for c in plan.regional_contacts] == ["zit-hessen"]
-    fallback = build_plan(answers(world, "koerperlicher-angriff", "persoenlich", "hessen"))
-    assert [c.key for c in fallback.regional_contacts] == ["hessen-gegen-hetze", "zit-hessen"]
+    assert [c.key for c in plan.nationwide_contacts] == ["starke-stelle"]
+    # No contact that does not fit stands in for one that would: the plan says so instead.
+    other = build_plan(answers(world, "koerperlicher-angriff", "persoenlich", "hessen"))
+    assert other.regional_contacts == []
 
 
 def test_threat_in_acute_danger_orders_safety_first_and_finds_the_case_example(world):
@@ -168,13 +210,12 @@ def test_threat_in_acute_danger_orders_safety_first_and_finds_the_case_example(w
         "Antworten Sie nicht",
         "Bleiben Sie nicht allein",
         "Sichern Sie Beweise",
+        "Bleiben Sie bei einem Drohanruf ruhig",  # tagged for threats by post or phone
         "Erstatten Sie Anzeige",
         "Holen Sie sich Unterstützung",
     ]
-    groups = plan.step_groups
-    assert [(g.label, g.start, len(g.steps)) for g in groups] == [
-        ("Sicherheit", 1, 2), ("Beweise sichern", 3, 1), ("Anzeigen und melden", 4, 1), ("Unterstützung holen", 5, 1)
-    ]
+    online = build_plan(answers(world, "bedrohung", "online", "berlin"))
+    assert "Bleiben Sie bei einem Drohanruf ruhig" not in [s.heading for s in online.steps]
     assert plan.regional_contacts == []  # no contact known for Berlin in this world
     assert [c.key for c in plan.nationwide_contacts] == ["starke-stelle"]
     assert plan.case_examples == [world["example"]]
@@ -187,11 +228,12 @@ def test_no_match_gives_no_steps_but_still_contacts(world):
     assert [c.key for c in plan.nationwide_contacts] == ["starke-stelle"]
 
 
-def test_split_contacts_falls_back_to_every_nationwide_contact(world):
+def test_split_contacts_keeps_only_contacts_for_the_situation_and_the_way(world):
     hateaid = world["contacts"]["hateaid"]
     land = Bundesland.objects.get(slug="bayern")
-    regional, nationwide = split_contacts([hateaid], land, world["sit"]["konflikte-im-rat"])
-    assert regional == [] and nationwide == [hateaid]
+    assert split_contacts([hateaid], land, world["sit"]["konflikte-im-rat"]) == ([], [])
+    assert split_contacts([hateaid], land, world["sit"]["beleidigung"], world["chan"]["persoenlich"]) == ([], [])
+    assert split_contacts([hateaid], land, world["sit"]["beleidigung"], world["chan"]["online"]) == ([], [hateaid])
 
 
 def test_plan_needs_a_fixed_number_of_queries(world):
@@ -206,7 +248,7 @@ def test_plan_needs_a_fixed_number_of_queries(world):
         with CaptureQueriesContext(connection) as queries:
             response = world["lotse"].serve(request)
             response.render()
-        assert b"Ihr pers\xc3\xb6nlicher Plan" in response.content
+        assert b"Ihr Plan: Beleidigung in Bayern" in response.content
         return len(queries)
 
     count()  # warm the site root paths; creating the site settings on the way is a content change,
@@ -235,10 +277,11 @@ def test_demo_content_gives_steps_and_contacts_for_every_combination(demo_conten
                 land = laender[(situation.pk + channel.pk) % len(laender)]
                 plan = build_plan(Answers(situation, channel, acute, land))
                 combination = (situation.slug, channel.slug, land.slug)
-                assert 3 <= len(plan.steps) <= 15, combination
-                assert plan.nationwide_contacts, combination
-                categories = [StepCategory.ORDER.index(s.category) for s in plan.steps]
-                assert categories == sorted(categories), combination
+                assert 3 <= len(plan.core_steps) <= 7, combination
+                assert plan.starke_stelle is not None, combination
+                ranks = [(s.rank_for(situation.slug), StepCategory.ORDER.index(s.category)) for s in plan.steps]
+                assert ranks == sorted(ranks), combination
+                assert all(step_applies(s, situation.slug, channel.slug) for s in plan.steps), combination
                 headings = [s.heading.casefold() for s in plan.steps]
                 assert len(headings) == len(set(headings)), combination
 
@@ -253,36 +296,65 @@ def get(client, world, query):
 VALID = {"situation": "bedrohung", "channel": "online", "acute": "ja", "land": "bayern"}
 
 
-def test_empty_form_shows_four_questions_and_sets_no_cookie(world, client):
+def test_empty_form_asks_about_danger_first_shows_110_and_sets_no_cookie(world, client):
     response = client.get(world["lotse"].url)
     assert response.status_code == 200
     html = response.content.decode()
     assert '<form method="get"' in html
     assert html.count("<fieldset") == 3 and html.count("<legend>") == 3
+    assert html.index('name="acute"') < html.index('name="situation"') < html.index('name="land"')
+    assert html.index('href="tel:110"') < html.index('<form method="get"')  # 110 before any question
     assert '<select name="land" id="frage-land"' in html
     assert "Bitte prüfen Sie Ihre Antworten" not in html
     assert response.cookies == {} and not client.cookies
 
 
-def test_valid_answers_give_a_plan_with_110_first(world, client):
+def test_danger_alone_is_a_complete_answer(world, client):
+    response = get(client, world, {"acute": "ja"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte prüfen Sie Ihre Antworten" not in html and "field__error" not in html
+    assert html.index('href="tel:110"') < html.index('href="tel:112"') < html.index('<form method="get"')
+    assert "Sie sind in Gefahr" in html
+    assert "Ihr Plan:" not in html
+    # Other answers given in danger are kept, and missing ones are still no error.
+    partial = get(client, world, {"acute": "ja", "situation": "bedrohung"}).content.decode()
+    assert "Bitte prüfen Sie Ihre Antworten" not in partial
+    assert 'value="bedrohung" id="frage-situation-2" checked' in partial
+
+
+def test_valid_answers_give_a_plan_that_starts_with_whom_to_call(world, client):
     response = get(client, world, VALID)
     assert response.status_code == 200
     html = response.content.decode()
     assert response.cookies == {}
-    plan_start = html.index("Ihr persönlicher Plan")
-    assert plan_start < html.index('href="tel:110"', plan_start) < html.index("Bleiben Sie nicht allein")
+    assert "<h1>Ihr Plan: Bedrohung in Bayern</h1>" in html
+    assert "<title>Ihr Plan: Bedrohung in Bayern" in html
+    assert html.index('href="tel:110"') < html.index("Ihre Angaben") < html.index("Wen Sie anrufen können")
+    assert html.index("Wen Sie anrufen können") < html.index("Starke-Stelle") < html.index("Was Sie jetzt tun können")
     assert html.index("Bleiben Sie nicht allein") < html.index("Holen Sie sich Unterstützung")
-    assert "Bayern-Gegen-Hass" in html and "Starke-Stelle" in html
+    assert "Bayern-Gegen-Hass" in html
+    assert 'href="tel:08000000000"' in html
+    assert '<h3 class="plan-step__heading">Bleiben Sie nicht allein</h3>' in html  # steps are headings
     assert f'href="{world["example"].url}"' in html
     assert 'name="robots" content="noindex"' in html
     # The answers stay selected, so the reader can change one and ask again.
     assert 'value="bedrohung" id="frage-situation-2" checked' in html
 
 
+def test_a_threat_gets_no_strafantrag_deadline_an_insult_does(world, client):
+    threat = get(client, world, {**VALID, "acute": "nein"}).content.decode()
+    assert "Frist für den Strafantrag" not in threat
+    insult = get(client, world, {**VALID, "situation": "beleidigung", "acute": "nein"}).content.decode()
+    assert "Frist für den Strafantrag" in insult
+    assert 'name="known_since"' in insult
+
+
 def test_without_acute_danger_the_plan_does_not_lead_with_the_emergency_call(world, client):
     html = get(client, world, {**VALID, "acute": "nein"}).content.decode()
-    assert "Zuerst: Rufen Sie jetzt die Polizei" not in html
-    assert "Ihr persönlicher Plan" in html
+    assert "Sie sind in Gefahr" not in html
+    assert "Ihr Plan: Bedrohung in Bayern" in html
+    assert 'href="tel:110"' in html  # still one tap away
 
 
 def test_no_match_explains_itself(world, client):
@@ -291,19 +363,24 @@ def test_no_match_explains_itself(world, client):
     assert "Starke-Stelle" in html
 
 
+NOT_ACUTE = {**VALID, "acute": "nein"}
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
         ({"situation": "bedrohung"}, "Bitte wählen Sie aus, wo es passiert ist."),
-        ({**VALID, "land": ""}, "Bitte wählen Sie Ihr Bundesland aus."),
-        ({**VALID, "situation": "unbekannt"}, "Bitte wählen Sie eine der angebotenen Antworten aus, was passiert ist."),
+        ({"situation": "bedrohung", "channel": "online", "land": "bayern"}, "ob Sie jetzt in Gefahr sind"),
+        ({**NOT_ACUTE, "land": ""}, "Bitte wählen Sie Ihr Bundesland aus."),
+        ({**NOT_ACUTE, "situation": "unbekannt"}, "Bitte wählen Sie eine der angebotenen Antworten aus, was passiert ist."),
         ({**VALID, "acute": "vielleicht"}, "Bitte antworten Sie mit „Ja“ oder „Nein“"),
-        ({**VALID, "land": "x" * 100_000}, "Bitte wählen Sie ein Bundesland aus der Liste aus."),
-        ({**VALID, "situation": ["bedrohung", "beleidigung"]}, "Bitte wählen Sie bei dieser Frage nur eine Antwort."),
-        ({**VALID, "channel": "online\x00"}, "wo es passiert ist"),
-        ({**VALID, "land": "'; DROP TABLE contacts_contact; --"}, "Bundesland aus der Liste"),
+        ({**NOT_ACUTE, "land": "x" * 100_000}, "Bitte wählen Sie ein Bundesland aus der Liste aus."),
+        ({**NOT_ACUTE, "situation": ["bedrohung", "beleidigung"]}, "Bitte wählen Sie bei dieser Frage nur eine Antwort."),
+        ({**NOT_ACUTE, "channel": "online\x00"}, "wo es passiert ist"),
+        ({**NOT_ACUTE, "land": "'; DROP TABLE contacts_contact; --"}, "Bundesland aus der Liste"),
     ],
-    ids=["missing", "empty-land", "unknown", "bad-yes-no", "100k", "repeated-conflict", "nul-byte", "sql"],
+    ids=["missing", "missing-danger", "empty-land", "unknown", "bad-yes-no", "100k", "repeated-conflict", "nul-byte",
+         "sql"],
 )
 def test_bad_answers_give_a_german_message_on_the_form(world, client, query, message):
     response = get(client, world, query)
@@ -311,15 +388,22 @@ def test_bad_answers_give_a_german_message_on_the_form(world, client, query, mes
     html = response.content.decode()
     assert "Bitte prüfen Sie Ihre Antworten" in html
     assert message in html
-    assert "Ihr persönlicher Plan" not in html
+    assert "Ihr Plan:" not in html
     assert 'aria-describedby="frage-' in html  # each error is tied to its question
     assert "x" * 1000 not in html  # nothing of the bad value is echoed
+
+
+def test_plan_urls_of_the_first_form_still_give_a_plan(world, client):
+    """Bookmarked, printed and shared plans: the parameters and values used since the start keep working."""
+    html = get(client, world, "situation=bedrohung&channel=post-telefon&acute=nein&land=bayern").content.decode()
+    assert "Ihr Plan: Bedrohung in Bayern" in html
+    assert "Bleiben Sie bei einem Drohanruf ruhig" in html
 
 
 def test_repeated_identical_values_and_unknown_parameters_are_fine(world, client):
     response = get(client, world, {**VALID, "land": ["bayern", "bayern"], "utm_source": "x", "page": "2"})
     assert response.status_code == 200
-    assert "Ihr persönlicher Plan" in response.content.decode()
+    assert "Ihr Plan: Bedrohung in Bayern" in response.content.decode()
 
 
 def test_malformed_query_strings_never_cause_a_server_error(world, client):
