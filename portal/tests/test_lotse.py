@@ -76,7 +76,8 @@ def test_steps_for_other_situations_or_ways_are_left_out():
     both = _step("Sichern Sie Beweise", "evidence")
     assert step_applies(call, "bedrohung", "post-telefon") and not step_applies(call, "bedrohung", "online")
     assert step_applies(insult, "beleidigung", "online") and not step_applies(insult, "bedrohung", "online")
-    headings = [s.heading for s in order_steps([(call, source), (insult, source), (both, source)], "bedrohung", "online")]
+    candidates = [(call, source), (insult, source), (both, source)]
+    headings = [s.heading for s in order_steps(candidates, "bedrohung", "online")]
     assert headings == ["Sichern Sie Beweise"]
 
 
@@ -372,10 +373,10 @@ NOT_ACUTE = {**VALID, "acute": "nein"}
         ({"situation": "bedrohung"}, "Bitte wählen Sie aus, wo es passiert ist."),
         ({"situation": "bedrohung", "channel": "online", "land": "bayern"}, "ob Sie jetzt in Gefahr sind"),
         ({**NOT_ACUTE, "land": ""}, "Bitte wählen Sie Ihr Bundesland aus."),
-        ({**NOT_ACUTE, "situation": "unbekannt"}, "Bitte wählen Sie eine der angebotenen Antworten aus, was passiert ist."),
+        ({**NOT_ACUTE, "situation": "unbekannt"}, "Bitte wählen Sie eine der angebotenen Antworten aus, was passiert"),
         ({**VALID, "acute": "vielleicht"}, "Bitte antworten Sie mit „Ja“ oder „Nein“"),
         ({**NOT_ACUTE, "land": "x" * 100_000}, "Bitte wählen Sie ein Bundesland aus der Liste aus."),
-        ({**NOT_ACUTE, "situation": ["bedrohung", "beleidigung"]}, "Bitte wählen Sie bei dieser Frage nur eine Antwort."),
+        ({**NOT_ACUTE, "situation": ["bedrohung", "beleidigung"]}, "bei dieser Frage nur eine Antwort"),
         ({**NOT_ACUTE, "channel": "online\x00"}, "wo es passiert ist"),
         ({**NOT_ACUTE, "land": "'; DROP TABLE contacts_contact; --"}, "Bundesland aus der Liste"),
     ],
