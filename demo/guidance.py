@@ -611,8 +611,9 @@ def guidance_pages(profiles) -> list[dict]:
                 steps(
                     step(
                         Cat.SAFETY,
-                        "Rufen Sie bei Gefahr sofort 110",
-                        "<p>Zögern Sie nicht. Die Polizei ist für akute Gefahr da, rund um die Uhr.</p>",
+                        "Rufen Sie bei Gefahr 110, bei Verletzungen 112",
+                        "<p>Zögern Sie nicht. Die Polizei ist unter 110 für akute Gefahr da, rund um die Uhr. Ist "
+                        "jemand verletzt oder brennt es, rufen Sie die 112 für Rettungsdienst und Feuerwehr.</p>",
                         rank=52, ranks={"koerperlicher-angriff": 5},
                     ),
                     NOT_ALONE,
