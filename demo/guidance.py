@@ -496,10 +496,8 @@ def guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.REPORT,
                         "Melden Sie ihn zusätzlich einer Meldestelle",
-                        "<p>Sie können den Inhalt REspect!, Hessen gegen Hetze oder HateAid melden. REspect! prüft, ob "
-                        "er strafbar ist, fordert die Plattform zum Löschen auf und erstattet Strafanzeige. REspect! "
-                        "und HateAid sind als „Trusted Flagger“ nach dem Digital Services Act (DSA) "
-                        "anerkannt.</p>",
+                        "<p>Zum Beispiel REspect!, Hessen gegen Hetze oder HateAid. REspect! prüft, ob der Inhalt "
+                        "strafbar ist, fordert die Plattform zum Löschen auf und erstattet Strafanzeige.</p>",
                         situations=("beleidigung", "bedrohung", "hatestorm"), rank=46,
                     ),
                     FILE_COMPLAINT,
