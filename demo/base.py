@@ -269,6 +269,15 @@ def load_legal(home: HomePage) -> None:
                 "Wir werten die Protokolle nicht aus, um Besucherinnen und Besucher zu erkennen, und geben "
                 "sie nicht weiter.</p>"
             ),
+            heading("Ihre Antworten im Lotsen und Ihre Suche"),
+            paragraph(
+                "<p>Ihre Antworten im Lotsen („Hilfe finden“), ein Datum für die Strafantragsfrist und Ihre "
+                "Suchbegriffe stehen nur in der Adresse der Seite, hinter dem Fragezeichen. Diesen Teil der "
+                "Adresse schreiben unsere Server nicht in ihre Protokolle. Damit die Seiten schnell laden, hält "
+                "der Server fertige Seiten einige Minuten lang im Zwischenspeicher – ohne Bezug zu Ihrer Person. "
+                "Von der Suche zählen wir nur, wie oft ein Begriff gesucht wurde, um die Inhalte zu "
+                "verbessern.</p>"
+            ),
             heading("Keine Cookies beim Lesen"),
             paragraph(
                 "<p>Wer die Website liest, die Suche benutzt oder ein Formular sendet, bekommt kein Cookie. "

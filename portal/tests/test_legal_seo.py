@@ -40,7 +40,8 @@ def test_legal_and_accessibility_pages_exist_in_demo_content(demo_content, clien
         assert client.get(page.url).status_code == 200
     assert "§ 5" in page_text("impressum") and "DDG" in page_text("impressum")
     privacy = page_text("datenschutz")
-    for topic in ("Server-Protokolle", "Formular", "Videos", "Einwilligung", "TDDDG", "keine Cookies"):
+    topics = ("Server-Protokolle", "Ihre Antworten im Lotsen", "Formular", "Videos", "Einwilligung", "TDDDG")
+    for topic in (*topics, "keine Cookies"):
         assert topic.lower() in privacy.lower(), topic
     accessibility = page_text("barrierefreiheit")
     assert "Schlichtungsstelle" in accessibility and "§ 16" in accessibility
