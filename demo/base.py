@@ -199,8 +199,7 @@ def load_about(home: HomePage) -> AboutPage:
         ],
         contact_text=RichText(
             "<p>Haben Sie Hinweise, Fragen oder Anregungen? Schreiben Sie der Redaktion: "
-            "stark-im-amt(at)staedtetag(dot)de – ersetzen Sie „(at)“ durch @ und „(dot)“ durch einen "
-            "Punkt.</p>"
+            '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>.</p>'
         ),
     )
     for partner in PARTNERS:
@@ -237,8 +236,7 @@ def load_legal(home: HomePage) -> None:
             ),
             heading("Kontakt"),
             paragraph(
-                "<p>E-Mail: stark-im-amt(at)staedtetag(dot)de – ersetzen Sie „(at)“ durch @ und „(dot)“ durch "
-                "einen Punkt.</p>"
+                '<p>E-Mail: <a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a></p>'
             ),
             heading("Hinweis für Betroffene"),
             paragraph(
@@ -274,7 +272,8 @@ def load_legal(home: HomePage) -> None:
             heading("Verantwortlich"),
             paragraph(
                 "<p>Verantwortlich im Sinne der Datenschutz-Grundverordnung (DSGVO) ist der Deutsche "
-                "Städtetag, Hausvogteiplatz 1, Berlin. E-Mail: stark-im-amt(at)staedtetag(dot)de.</p>"
+                "Städtetag, Hausvogteiplatz 1, Berlin. E-Mail: "
+                '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>.</p>'
             ),
             heading("Server-Protokolle"),
             paragraph(

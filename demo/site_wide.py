@@ -13,7 +13,7 @@ KOMO_SOURCE = (
     "(Bundeskriminalamt mit den kommunalen Spitzenverbänden)"
 )
 KOERBER_SOURCE = "Körber-Stiftung / forsa: Befragung von 1.641 Bürgermeisterinnen und Bürgermeistern"
-FEEDBACK_ADDRESS = "stark-im-amt(at)staedtetag(dot)de"
+FEEDBACK_ADDRESS = '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>'
 
 
 def _row(label: str, value: int, source: str, year: str) -> dict:
@@ -277,8 +277,7 @@ def load_accessibility(home: HomePage) -> StandardPage:
             heading("Barrieren melden"),
             paragraph(
                 f"<p>Ist Ihnen eine Barriere aufgefallen? Oder brauchen Sie einen Inhalt in einer anderen "
-                f"Form? Schreiben Sie uns über das {feedback} oder per E-Mail an {FEEDBACK_ADDRESS} – ersetzen "
-                f"Sie „(at)“ durch @ und „(dot)“ durch einen Punkt.</p>"
+                f"Form? Schreiben Sie uns über das {feedback} oder per E-Mail an {FEEDBACK_ADDRESS}.</p>"
             ),
             heading("Durchsetzungsverfahren"),
             paragraph(

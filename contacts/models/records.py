@@ -326,11 +326,6 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         """ "label; number; hours | …", the format the CSV import reads back."""
         return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())
 
-    @property
-    def email_obfuscated(self) -> str:
-        """info(at)starkestelle(dot)de: readable for people, useless for address harvesters."""
-        return self.email.replace("@", "(at)").replace(".", "(dot)")
-
 
 class ContactPhone(Orderable):
     contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="phone_numbers")

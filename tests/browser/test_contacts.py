@@ -47,7 +47,7 @@ def test_choosing_a_land_in_the_form_leads_to_its_clean_url(contacts_site, brows
     assert page.locator("a[href='tel:03518552223']").is_visible()
 
 
-def test_email_becomes_a_link_with_javascript(contacts_site, browser_page):
+def test_email_is_a_link(contacts_site, browser_page):
     page = browser_page.page
     browser_page.goto("/starke-stelle/")
     link = page.locator("a[href='mailto:info@starkestelle.de']")
