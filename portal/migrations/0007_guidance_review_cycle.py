@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='caseexamplepage',
             name='review_interval_days',
-            field=models.PositiveSmallIntegerField(default=365, help_text='Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“.', verbose_name='Prüfintervall (Tage)'),
+            field=models.PositiveSmallIntegerField(blank=True, default=365, help_text='Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“. Leer: 365 Tage.', null=True, verbose_name='Prüfintervall (Tage)'),
         ),
         migrations.AddField(
             model_name='caseexamplepage',
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='guidancepage',
             name='review_interval_days',
-            field=models.PositiveSmallIntegerField(default=365, help_text='Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“.', verbose_name='Prüfintervall (Tage)'),
+            field=models.PositiveSmallIntegerField(blank=True, default=365, help_text='Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“. Leer: 365 Tage.', null=True, verbose_name='Prüfintervall (Tage)'),
         ),
         migrations.AddField(
             model_name='guidancepage',

@@ -24,9 +24,10 @@ class ReviewedContentMixin(models.Model):
     reviewed_by = models.CharField(
         "Geprüft von", max_length=120, blank=True, help_text="Name oder Stelle der prüfenden Person."
     )
+    # Blank is allowed: an editor who clears the field gets the default rather than an error.
     review_interval_days = models.PositiveSmallIntegerField(
-        "Prüfintervall (Tage)", default=DEFAULT_CONTENT_REVIEW_DAYS,
-        help_text="Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“.",
+        "Prüfintervall (Tage)", default=DEFAULT_CONTENT_REVIEW_DAYS, null=True, blank=True,
+        help_text="Nach so vielen Tagen erscheint die Seite wieder unter „Inhalte zu prüfen“. Leer: 365 Tage.",
     )
 
     review_panel = MultiFieldPanel(
@@ -44,7 +45,7 @@ class ReviewedContentMixin(models.Model):
             errors["reviewed_on"] = "Das Prüfdatum darf nicht in der Zukunft liegen."
         if self.reviewed_on and not self.reviewed_by.strip():
             errors["reviewed_by"] = "Bitte geben Sie an, wer den Inhalt geprüft hat."
-        if not self.review_interval_days:
+        if self.review_interval_days == 0:
             errors["review_interval_days"] = "Bitte geben Sie ein Prüfintervall von mindestens einem Tag an."
         if errors:
             raise ValidationError(errors)
@@ -54,7 +55,11 @@ class ReviewedContentMixin(models.Model):
         """The last day the review still counts; None when the page was never reviewed."""
         if self.reviewed_on is None:
             return None
-        return self.reviewed_on + datetime.timedelta(days=self.review_interval_days or DEFAULT_CONTENT_REVIEW_DAYS)
+        return self.reviewed_on + datetime.timedelta(days=self.interval_days)
+
+    @property
+    def interval_days(self) -> int:
+        return self.review_interval_days or DEFAULT_CONTENT_REVIEW_DAYS
 
     def review_overdue(self, today: datetime.date | None = None) -> bool:
         due = self.review_due_on

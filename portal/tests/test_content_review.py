@@ -127,3 +127,12 @@ def test_weekly_command_reports_contacts_and_guidance(make_page):
     assert text.index("Nie geprüft") < text.index("Lange her")
     assert "noch nie fachlich geprüft" in text and "seit 35 Tagen fällig" in text
     assert "Frisch" not in text
+
+
+def test_an_empty_interval_means_the_default_year(make_page):
+    page = make_page("Leer", reviewed_on=days_ago(366), interval=None)
+    page.full_clean()
+    assert page.interval_days == 365 and page.review_overdue()
+    page.review_interval_days = 0
+    with pytest.raises(ValidationError):
+        page.full_clean()

@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 overdue = (today - page.review_due_on).days
                 checked = (
                     f"fachlich geprüft am {page.reviewed_on:%d.%m.%Y}, seit {overdue} Tagen fällig "
-                    f"(Intervall {page.review_interval_days} Tage)"
+                    f"(Intervall {page.interval_days} Tage)"
                 )
             else:
                 checked = "noch nie fachlich geprüft"
