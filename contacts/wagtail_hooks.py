@@ -102,7 +102,7 @@ class ContactViewSet(SnippetViewSet):
     icon = "group"
     menu_label = "Kontakte"
     add_to_admin_menu = False  # shown in the "Kontakte" submenu below, with "Zu prüfen" and the import
-    list_display = ["name", "kind", "coverage", "verified_on"]
+    list_display = ["name", "kind", "coverage", "review_state"]
     list_per_page = 50
     filterset_class = ContactFilterSet
     search_fields = ["name", "key", "description", "email", "website"]

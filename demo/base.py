@@ -26,6 +26,7 @@ HOME_INTRO = (
 PARTNERS = [
     {
         "slug": "deutscher-staedtetag",
+        "forms": ("der Deutsche Städtetag", "des Deutschen Städtetags", "dem Deutschen Städtetag"),
         "title": "Deutscher Städtetag",
         "role": PartnerRole.SUPPORTER,
         "teaser": "Der Spitzenverband der kreisfreien und vieler kreisangehöriger Städte.",
@@ -43,6 +44,7 @@ PARTNERS = [
     },
     {
         "slug": "deutscher-landkreistag",
+        "forms": ("der Deutsche Landkreistag", "des Deutschen Landkreistags", "dem Deutschen Landkreistag"),
         "title": "Deutscher Landkreistag",
         "role": PartnerRole.SUPPORTER,
         "teaser": "Der Zusammenschluss der 294 deutschen Landkreise.",
@@ -57,6 +59,11 @@ PARTNERS = [
     },
     {
         "slug": "deutscher-staedte-und-gemeindebund",
+        "forms": (
+            "der Deutsche Städte- und Gemeindebund",
+            "des Deutschen Städte- und Gemeindebundes",
+            "dem Deutschen Städte- und Gemeindebund",
+        ),
         "title": "Deutscher Städte- und Gemeindebund",
         "role": PartnerRole.SUPPORTER,
         "teaser": "Die Stimme der Städte und Gemeinden im kreisangehörigen Raum.",
@@ -72,6 +79,7 @@ PARTNERS = [
     },
     {
         "slug": "koerber-stiftung",
+        "forms": ("die Körber-Stiftung", "der Körber-Stiftung", "der Körber-Stiftung"),
         "title": "Körber-Stiftung",
         "role": PartnerRole.PARTNER,
         "teaser": "Projektpartnerin von Stark im Amt von Anfang an.",
@@ -88,6 +96,11 @@ PARTNERS = [
     },
     {
         "slug": "deutsches-forum-fuer-kriminalpraevention",
+        "forms": (
+            "das Deutsche Forum für Kriminalprävention",
+            "des Deutschen Forums für Kriminalprävention",
+            "dem Deutschen Forum für Kriminalprävention",
+        ),
         "title": "Deutsches Forum für Kriminalprävention",
         "role": PartnerRole.CONTACT_POINT,
         "teaser": "Hat das Portal bei Fallbeispielen und Unterstützerprofilen beraten und betreibt die Starke Stelle.",
@@ -186,8 +199,7 @@ def load_about(home: HomePage) -> AboutPage:
         ],
         contact_text=RichText(
             "<p>Haben Sie Hinweise, Fragen oder Anregungen? Schreiben Sie der Redaktion: "
-            "stark-im-amt(at)staedtetag(dot)de – ersetzen Sie „(at)“ durch @ und „(dot)“ durch einen "
-            "Punkt.</p>"
+            '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>.</p>'
         ),
     )
     for partner in PARTNERS:
@@ -200,6 +212,9 @@ def load_about(home: HomePage) -> AboutPage:
             teaser=partner["teaser"],
             description=RichText(partner["description"]),
             website=partner["website"],
+            name_nominative=partner["forms"][0],
+            name_genitive=partner["forms"][1],
+            name_dative=partner["forms"][2],
         )
     return about
 
@@ -221,8 +236,7 @@ def load_legal(home: HomePage) -> None:
             ),
             heading("Kontakt"),
             paragraph(
-                "<p>E-Mail: stark-im-amt(at)staedtetag(dot)de – ersetzen Sie „(at)“ durch @ und „(dot)“ durch "
-                "einen Punkt.</p>"
+                '<p>E-Mail: <a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a></p>'
             ),
             heading("Hinweis für Betroffene"),
             paragraph(
@@ -258,7 +272,8 @@ def load_legal(home: HomePage) -> None:
             heading("Verantwortlich"),
             paragraph(
                 "<p>Verantwortlich im Sinne der Datenschutz-Grundverordnung (DSGVO) ist der Deutsche "
-                "Städtetag, Hausvogteiplatz 1, Berlin. E-Mail: stark-im-amt(at)staedtetag(dot)de.</p>"
+                "Städtetag, Hausvogteiplatz 1, Berlin. E-Mail: "
+                '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>.</p>'
             ),
             heading("Server-Protokolle"),
             paragraph(

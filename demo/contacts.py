@@ -68,6 +68,7 @@ CONTACTS = [
         "nationwide": True,
         "description": "Wenn Sie in Gefahr sind oder gerade angegriffen oder bedroht werden.",
         "phones": [("Notruf", "110", "")],
+        "is_emergency_number": True,
         "situations": ["bedrohung", "koerperlicher-angriff", "sachbeschaedigung"],
     },
     {
@@ -98,6 +99,7 @@ CONTACTS = [
         "nationwide": True,
         "description": "Gespräch, wenn Sie belastet sind, kostenlos und Tag und Nacht.",
         "phones": [("", "0800 111 0 111", ""), ("", "0800 111 0 222", ""), ("", "116 123", "")],
+        "is_emergency_number": True,
         "availability": "Tag und Nacht",
         "free_of_charge": True,
         "situations": ALL_SITUATIONS,
@@ -344,6 +346,7 @@ CONTACT_DEFAULTS = {
     "anonymous_possible": False,
     "free_of_charge": False,
     "source_url": "",
+    "is_emergency_number": False,
     "verified_on": None,
     "verified_by": "",
 }

@@ -9,7 +9,7 @@ from django.db.models import Q
 from wagtail.rich_text import RichText
 
 from contacts.models import Channel, Contact, Phase, Situation
-from demo.utils import callout, paragraph, upsert_page
+from demo.utils import callout, heading, paragraph, upsert_page
 from portal.guidance_blocks import DEFAULT_STEP_RANK
 from portal.guidance_blocks import StepCategory as Cat
 from portal.models import (
@@ -205,7 +205,8 @@ CRIMINAL_COMPLAINT_REQUEST = step(
     "Stellen Sie bei Beleidigungen Strafantrag",
     "<p>Bei Straftaten gegen die persönliche Ehre (§§ 185 bis 187 StGB) brauchen Sie neben der Anzeige in der "
     "Regel einen Strafantrag. Die Frist: drei Monate ab dem Tag, an dem Sie von der Tat und vom Täter wissen "
-    "(§ 77b StGB). Stellen Sie ihn am besten gleich mit der Anzeige.</p>",
+    "(§ 77b StGB). Ist der Täter unbekannt, hat die Frist noch nicht begonnen – stellen Sie den Antrag trotzdem "
+    "gleich mit der Anzeige.</p>",
     situations=("beleidigung", "hatestorm"),
     rank=42,
 )
@@ -235,6 +236,14 @@ SAFE_AT_HOME = step(
     situations=("doxing", "bedrohung"),
     rank=54,
     ranks={"doxing": 9},
+)
+CALL_110 = step(
+    Cat.SAFETY,
+    "Rufen Sie bei Gefahr 110, bei Verletzungen 112",
+    "<p>Zögern Sie nicht. Die Polizei ist unter 110 für akute Gefahr da, rund um die Uhr. Ist jemand verletzt "
+    "oder brennt es, rufen Sie die 112 für Rettungsdienst und Feuerwehr.</p>",
+    rank=52,
+    ranks={"koerperlicher-angriff": 5},
 )
 CASE_NUMBER = step(
     Cat.REPORT,
@@ -406,8 +415,22 @@ def guidance_pages(profiles) -> list[dict]:
                     "Adresse (URL) des Beitrags und des Profils notiert",
                     "Notiert, wer es zuerst gesehen hat und wann",
                     "Briefe, Sprachnachrichten und Anruflisten aufbewahrt",
+                    "Drohbriefe und Droh-E-Mails im Original aufbewahrt, nichts gelöscht oder weitergeleitet",
                 ),
                 faq(
+                    (
+                        "Darf ich einen Drohanruf aufnehmen?",
+                        "<p>Nicht heimlich: Wer das nicht öffentlich gesprochene Wort eines anderen ohne dessen "
+                        "Einverständnis aufnimmt, macht sich selbst strafbar (§ 201 StGB). Erlaubt und hilfreich "
+                        "ist es, wenn jemand mithört und Sie beide Notizen machen.</p>",
+                    ),
+                    (
+                        "Die Polizei fragt nach dem Header einer E-Mail. Was ist das?",
+                        "<p>Der Header (die Kopfzeilen) enthält technische Angaben dazu, woher eine E-Mail kommt. "
+                        "Die Polizei braucht unter Umständen die E-Mail mit dem vollständigen Header. Bewahren "
+                        "Sie die E-Mail deshalb in Ihrem Postfach auf und fragen Sie die Polizei, wie Sie sie "
+                        "am besten übergeben.</p>",
+                    ),
                     (
                         "Darf ich den Beitrag löschen oder melden?",
                         "<p>Ja, aber erst, wenn Sie ihn gesichert haben. Ist er gelöscht, fehlt später der "
@@ -607,13 +630,7 @@ def guidance_pages(profiles) -> list[dict]:
             "body": [
                 EMERGENCY,
                 steps(
-                    step(
-                        Cat.SAFETY,
-                        "Rufen Sie bei Gefahr 110, bei Verletzungen 112",
-                        "<p>Zögern Sie nicht. Die Polizei ist unter 110 für akute Gefahr da, rund um die Uhr. Ist "
-                        "jemand verletzt oder brennt es, rufen Sie die 112 für Rettungsdienst und Feuerwehr.</p>",
-                        rank=52, ranks={"koerperlicher-angriff": 5},
-                    ),
+                    CALL_110,
                     NOT_ALONE,
                     SAFE_AT_HOME,
                     step(
@@ -815,6 +832,13 @@ def guidance_pages(profiles) -> list[dict]:
                         rank=78,
                     ),
                     step(
+                        Cat.REPORT,
+                        "Bitten Sie darum, über den Ausgang informiert zu werden",
+                        "<p>Als Verletzte oder Verletzter einer Straftat können Sie beantragen, dass man Ihnen "
+                        "mitteilt, wie das Verfahren ausgeht (§ 406d StPO). Sagen Sie das am besten gleich bei "
+                        "der Anzeige oder schreiben Sie es der Staatsanwaltschaft mit dem Aktenzeichen.</p>",
+                    ),
+                    step(
                         Cat.SUPPORT,
                         "Lassen Sie sich begleiten",
                         "<p>Die Beratungsstellen im VBRG helfen bei der Nebenklage, bei Entschädigung und "
@@ -823,6 +847,14 @@ def guidance_pages(profiles) -> list[dict]:
                         rank=64,
                     ),
                     GET_SUPPORT,
+                ),
+                callout(
+                    "info",
+                    "Wenn die Staatsanwaltschaft das Verfahren einstellt",
+                    "<p>Stellt die Staatsanwaltschaft das Verfahren ein, erfahren Sie als Person, die Anzeige "
+                    "erstattet hat, die Gründe dafür (§ 171 StPO). Wenn Sie durch die Tat verletzt sind, können "
+                    "Sie dagegen innerhalb von zwei Wochen Beschwerde einlegen (§ 172 StPO). Lassen Sie sich "
+                    "dabei beraten, zum Beispiel von der Starken Stelle.</p>",
                 ),
                 faq(
                     (
@@ -834,6 +866,261 @@ def guidance_pages(profiles) -> list[dict]:
                 *contact_block("starke-stelle", "vbrg", "hateaid"),
             ],
         },
+        *new_guidance_pages(profiles),
+    ]
+
+
+def new_guidance_pages(profiles) -> list[dict]:
+    """Pages written from the facts file's section "Law and procedure"."""
+    return [
+        {
+            "slug": "welche-straftaten",
+            "title": "Welche Straftaten? Beleidigung, Bedrohung, Nötigung und Co.",
+            "teaser": "Welche Gesetze Sie schützen – und wann Sie neben der Anzeige einen Strafantrag "
+            "brauchen.",
+            "applies_when": "Sie wollen wissen, ob das, was Ihnen passiert ist, strafbar ist und was Sie "
+            "dafür tun müssen, dass es verfolgt wird.",
+            "situations": ("beleidigung", "bedrohung", "hatestorm", "doxing", "konflikte-im-rat"),
+            "phases": ("akut", "danach"),
+            "body": [
+                paragraph(
+                    "<p>Die Polizei und die Staatsanwaltschaft verfolgen Straftaten von Amts wegen. Nur bei "
+                    "manchen Taten verlangt das Gesetz zusätzlich einen Strafantrag von Ihnen. Hier sehen Sie, "
+                    "welche Taten das Strafgesetzbuch (StGB) nennt und bei welchen Sie einen Strafantrag "
+                    "stellen sollten.</p>"
+                ),
+                heading("Beleidigung, üble Nachrede, Verleumdung"),
+                paragraph(
+                    "<p>Beleidigung (§ 185 StGB), üble Nachrede (§ 186 StGB) und Verleumdung (§ 187 StGB) werden in "
+                    "der Regel nur verfolgt, wenn Sie einen Strafantrag stellen. Bei manchen dieser Taten kann die "
+                    "Staatsanwaltschaft auch ohne Antrag handeln, wenn sie ein besonderes öffentliches Interesse "
+                    "sieht. Verlassen Sie sich nicht darauf: Stellen Sie immer einen Strafantrag, und zwar innerhalb "
+                    "von drei Monaten (§ 77b StGB).</p>"
+                ),
+                heading("Schutz für Menschen im politischen Leben"),
+                paragraph(
+                    "<p>§ 188 StGB schützt Menschen, die im politischen Leben stehen. Seit 2021 steht ausdrücklich im"
+                    " Gesetz, dass das bis hinunter zur kommunalen Ebene gilt – also auch für Sie als "
+                    "Bürgermeisterin, Landrat oder Ratsmitglied. Voraussetzung: Die Beleidigung geschieht öffentlich,"
+                    " in einer Versammlung oder durch das Verbreiten von Inhalten, sie hat mit Ihrer öffentlichen "
+                    "Rolle zu tun und kann Ihr öffentliches Wirken erheblich erschweren.</p>"
+                ),
+                heading("Bedrohung und Nötigung"),
+                paragraph(
+                    "<p>Eine Bedrohung (§ 241 StGB) und eine Nötigung (§ 240 StGB) brauchen keinen Strafantrag. Hier "
+                    "genügt die Anzeige.</p>"
+                ),
+                heading("Androhung von Straftaten"),
+                paragraph(
+                    "<p>Wer den öffentlichen Frieden stört, indem er Straftaten androht, macht sich nach § 126 StGB "
+                    "strafbar.</p>"
+                ),
+                heading("Vorsicht beim Aufnehmen"),
+                paragraph(
+                    "<p>Wer das nicht öffentlich gesprochene Wort eines anderen ohne Einverständnis aufnimmt, macht "
+                    "sich selbst strafbar (§ 201 StGB). Nehmen Sie einen Drohanruf deshalb nicht heimlich auf.</p>"
+                ),
+                steps(
+                    step(
+                        Cat.REPORT,
+                        "Erstatten Sie bei Bedrohung oder Nötigung Anzeige",
+                        "<p>Für eine Bedrohung (§ 241 StGB) oder Nötigung (§ 240 StGB) brauchen Sie keinen "
+                        "Strafantrag: Die Anzeige bei der Polizei genügt.</p>",
+                        situations=("bedrohung",), rank=41,
+                    ),
+                    CRIMINAL_COMPLAINT_REQUEST,
+                    step(
+                        Cat.EVIDENCE,
+                        "Nehmen Sie Gespräche nicht heimlich auf",
+                        "<p>Eine heimliche Aufnahme ist selbst strafbar (§ 201 StGB). Lassen Sie stattdessen "
+                        "jemanden mithören und notieren Sie Uhrzeit und Wortlaut.</p>",
+                        situations=("bedrohung", "beleidigung"), channels=("post-telefon",), rank=60,
+                    ),
+                    step(
+                        Cat.REPORT,
+                        "Weisen Sie auf Ihr Amt oder Mandat hin",
+                        "<p>Sagen Sie bei der Anzeige, dass Sie ein kommunales Amt oder Mandat haben und der "
+                        "Angriff damit zu tun hat. Dann kann auch § 188 StGB greifen.</p>",
+                        situations=("beleidigung", "hatestorm"), rank=47,
+                    ),
+                ),
+                checklist(
+                    "Checkliste: Anzeige und Strafantrag",
+                    "Anzeige erstattet",
+                    "Bei Beleidigung, übler Nachrede oder Verleumdung: Strafantrag gestellt",
+                    "Auf mein Amt oder Mandat hingewiesen",
+                    "Aktenzeichen notiert",
+                ),
+                *contact_block("starke-stelle"),
+            ],
+        },
+        {
+            "slug": "rechtliche-hilfe-und-kosten",
+            "title": "Rechtliche Hilfe und Kosten",
+            "teaser": "Wer Sie rechtlich begleitet, was Nebenklage bedeutet und wer in welchen Fällen Kosten "
+            "übernimmt.",
+            "applies_when": "Sie wollen gegen die Täter vorgehen und fragen sich, wer Ihnen dabei hilft und "
+            "was es kostet.",
+            "situations": ALL_SITUATIONS,
+            "phases": ("danach",),
+            "body": [
+                paragraph(
+                    "<p>Sie müssen den Weg durch Polizei, Staatsanwaltschaft und Gericht nicht allein gehen. "
+                    "Mehrere Stellen beraten Sie und begleiten Sie. Was ein Verfahren kostet, hängt vom "
+                    "Einzelfall ab – deshalb nennen wir hier keine Beträge. Fragen Sie nach, bevor Sie Kosten "
+                    "eingehen.</p>"
+                ),
+                heading("Wer was anbietet"),
+                paragraph(
+                    "<ul><li><b>HateAid</b> berät bei digitaler Gewalt per Telefon, E-Mail und Chat. In geeigneten "
+                    "Fällen übernimmt HateAid die Kosten für Zivilverfahren.</li><li><b>Weisser Ring</b>: "
+                    "Opfer-Telefon 116 006, Beratung per E-Mail und rund 400 Außenstellen vor "
+                    "Ort.</li><li><b>VBRG</b>: Die Beratungsstellen in 14 Ländern sind für Betroffene rechter, "
+                    "rassistischer und antisemitischer Gewalt da – kostenlos, vertraulich und an Ihrer Seite. Sie "
+                    "helfen bei der Nebenklage und bei der Entschädigung und begleiten Sie zu Polizei und "
+                    "Gericht.</li><li><b>Starke Stelle</b>: Sie berät kostenlos und vertraulich, auf Wunsch anonym, "
+                    "und lotst Sie zu den passenden Hilfsangeboten von Ländern und Bund.</li></ul>"
+                ),
+                heading("Was Nebenklage bedeutet"),
+                paragraph(
+                    "<p>Als Nebenklägerin oder Nebenkläger beteiligen Sie sich selbst am Strafverfahren gegen den "
+                    "Täter. Ob das in Ihrem Fall möglich ist, klären Sie am besten mit einer Beratungsstelle.</p>"
+                ),
+                steps(
+                    step(
+                        Cat.SUPPORT,
+                        "Lassen Sie sich beraten, bevor Sie Kosten eingehen",
+                        "<p>Fragen Sie die Starke Stelle oder eine Opferberatung, welche Schritte in Ihrem "
+                        "Fall sinnvoll sind und wer Sie dabei unterstützt.</p>",
+                        rank=66,
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Fragen Sie bei Hass im Netz HateAid",
+                        "<p>HateAid berät bei digitaler Gewalt und übernimmt in geeigneten Fällen die Kosten "
+                        "für Zivilverfahren.</p>",
+                        channels=("online",), rank=64,
+                    ),
+                    step(
+                        Cat.SUPPORT,
+                        "Lassen Sie sich zu Polizei und Gericht begleiten",
+                        "<p>Bei rechter, rassistischer oder antisemitischer Gewalt begleiten Sie die "
+                        "Beratungsstellen im VBRG und helfen bei Nebenklage und Entschädigung.</p>",
+                        rank=65,
+                    ),
+                ),
+                *contact_block("starke-stelle", "hateaid", "weisser-ring", "vbrg"),
+                *supporter_block(profiles, "hateaid", "weisser-ring", "vbrg"),
+            ],
+        },
+        {
+            "slug": "sicherheit-im-rathaus-und-am-arbeitsplatz",
+            "title": "Sicherheit im Rathaus und am Arbeitsplatz",
+            "teaser": "Was Sie und Ihr Team tun, wenn im Rathaus, im Büro oder am Telefon gedroht wird.",
+            "applies_when": "Sie oder Ihre Mitarbeiterinnen und Mitarbeiter werden im Rathaus, im Büro, am "
+            "Telefon oder per Post bedroht oder angegriffen.",
+            "situations": ("bedrohung", "koerperlicher-angriff", "sachbeschaedigung", "beleidigung"),
+            "channels": ("persoenlich", "post-telefon"),
+            "phases": ("akut", "vorbeugen"),
+            "body": [
+                EMERGENCY,
+                paragraph(
+                    "<p>Angriffe treffen nicht nur Sie, sondern oft auch die Menschen, die mit Ihnen arbeiten. "
+                    "Vereinbaren Sie im Team, was bei einer Drohung zu tun ist – dann weiß im Ernstfall jede "
+                    "und jeder, was zu tun ist.</p>"
+                ),
+                steps(
+                    CALL_110,
+                    NOT_ALONE,
+                    step(
+                        Cat.EVIDENCE,
+                        "Vereinbaren Sie, wer bei Drohanrufen mithört",
+                        "<p>Wer einen Drohanruf annimmt, sagt nichts. Eine Kollegin oder ein Kollege hört mit, "
+                        "beide notieren die Uhrzeit und was gesagt wurde. Nehmen Sie das Gespräch nicht "
+                        "heimlich auf: Das ist selbst strafbar (§ 201 StGB).</p>",
+                        channels=("post-telefon",), rank=68,
+                    ),
+                    KEEP_ORIGINAL,
+                    KEEP_EMAIL,
+                    step(
+                        Cat.PREVENTION,
+                        "Gehen Sie nicht allein zu heiklen Terminen",
+                        "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine "
+                        "Begleitung mit und sagen Sie jemandem, wann Sie zurück sein wollen.</p>",
+                        rank=75,
+                    ),
+                    FILE_COMPLAINT,
+                    GET_SUPPORT,
+                ),
+                checklist(
+                    "Checkliste für das Team",
+                    "Alle wissen: Bei Gefahr sofort 110",
+                    "Bei Drohanrufen: nichts sagen, jemand hört mit, Uhrzeit und Wortlaut notieren",
+                    "Drohbriefe und Droh-E-Mails im Original aufbewahren",
+                    "Nach einem Vorfall bleibt niemand allein",
+                ),
+                *contact_block("starke-stelle", "telefonseelsorge"),
+            ],
+        },
+        {
+            "slug": "eigene-kanaele-kommentare-loeschen-nutzer-sperren",
+            "title": "Ihre eigenen Kanäle: Kommentare löschen, Nutzer sperren",
+            "teaser": "Auf Ihren eigenen Seiten und Profilen haben Sie Hausrecht. Sichern Sie zuerst, dann "
+            "löschen Sie.",
+            "applies_when": "Auf Ihrer eigenen Seite, in Ihrem Profil oder unter Ihren Beiträgen werden Sie "
+            "beleidigt oder bedroht.",
+            "situations": ("beleidigung", "bedrohung", "hatestorm", "doxing"),
+            "channels": ("online",),
+            "phases": ("akut", "danach", "vorbeugen"),
+            "body": [
+                callout(
+                    "info",
+                    "Ihr Hausrecht",
+                    "<p>Auf Ihren eigenen Seiten und Profilen dürfen Sie Kommentare löschen und Nutzer "
+                    "sperren. Sichern Sie aber vorher, was Sie löschen.</p>",
+                ),
+                steps(
+                    DONT_REPLY,
+                    step(
+                        Cat.EVIDENCE,
+                        "Sichern Sie den Kommentar, bevor Sie ihn löschen",
+                        "<p>Machen Sie ein Bildschirmfoto mit Datum und Uhrzeit – vom Kommentar, vom Verlauf "
+                        "drumherum und vom Profil des Verfassers. Notieren Sie die Adressen (URLs) von "
+                        "Kommentar und Profil. Ist der Kommentar gelöscht, fehlt sonst der Beweis.</p>",
+                        rank=57,
+                    ),
+                    step(
+                        Cat.SAFETY,
+                        "Löschen Sie Kommentare und sperren Sie Nutzer",
+                        "<p>Wenn Sie alles gesichert haben, löschen Sie beleidigende oder bedrohende "
+                        "Kommentare und sperren Sie die Verfasser. Das ist Ihr Hausrecht.</p>",
+                        rank=58,
+                    ),
+                    step(
+                        Cat.REPORT,
+                        "Melden Sie strafbare Kommentare",
+                        "<p>Melden Sie den Inhalt der Plattform und einer Meldestelle wie REspect!, Hessen "
+                        "gegen Hetze oder HateAid. Bei Beleidigung oder Bedrohung erstatten Sie außerdem "
+                        "Anzeige.</p>",
+                        rank=59,
+                    ),
+                    step(
+                        Cat.PREVENTION,
+                        "Legen Sie fest, wer kommentieren darf",
+                        "<p>Prüfen Sie in den Einstellungen, wer Ihre Beiträge sehen und kommentieren kann. "
+                        "Nutzen Sie starke Passwörter und die Zwei-Faktor-Authentifizierung.</p>",
+                        rank=76,
+                    ),
+                ),
+                checklist(
+                    "Checkliste: vor dem Löschen",
+                    "Bildschirmfoto von Kommentar, Verlauf und Profil mit Datum und Uhrzeit",
+                    "Adressen (URLs) von Kommentar und Profil notiert",
+                    "Kommentar der Plattform oder einer Meldestelle gemeldet",
+                ),
+                *contact_block("respect", "hateaid", title="Meldestellen"),
+            ],
+        },
     ]
 
 
@@ -842,17 +1129,30 @@ SECTIONS = [
     (
         "Online-Hetze",
         "Hass im Netz melden und sich schützen.",
-        ["online-wache-und-hasskommentare-melden", "sicher-in-den-sozialen-medien"],
+        [
+            "online-wache-und-hasskommentare-melden",
+            "eigene-kanaele-kommentare-loeschen-nutzer-sperren",
+            "sicher-in-den-sozialen-medien",
+        ],
     ),
     (
         "Anzeige und Recht",
         "Täter zur Verantwortung ziehen.",
-        ["anzeige-und-strafantrag", "was-nach-der-anzeige-geschieht"],
+        [
+            "welche-straftaten",
+            "anzeige-und-strafantrag",
+            "was-nach-der-anzeige-geschieht",
+            "rechtliche-hilfe-und-kosten",
+        ],
     ),
     (
         "Vorbeugen und Schützen",
         "Sich, die Familie und die eigene Adresse schützen.",
-        ["auskunftssperre-im-melderegister", "sicherheit-zu-hause-unterwegs-und-bei-veranstaltungen"],
+        [
+            "auskunftssperre-im-melderegister",
+            "sicherheit-zu-hause-unterwegs-und-bei-veranstaltungen",
+            "sicherheit-im-rathaus-und-am-arbeitsplatz",
+        ],
     ),
     (
         "Unterstützung für sich selbst",

@@ -13,7 +13,7 @@ KOMO_SOURCE = (
     "(Bundeskriminalamt mit den kommunalen Spitzenverbänden)"
 )
 KOERBER_SOURCE = "Körber-Stiftung / forsa: Befragung von 1.641 Bürgermeisterinnen und Bürgermeistern"
-FEEDBACK_ADDRESS = "stark-im-amt(at)staedtetag(dot)de"
+FEEDBACK_ADDRESS = '<a href="mailto:stark-im-amt@staedtetag.de">stark-im-amt@staedtetag.de</a>'
 
 
 def _row(label: str, value: int, source: str, year: str) -> dict:
@@ -277,22 +277,23 @@ def load_accessibility(home: HomePage) -> StandardPage:
             heading("Barrieren melden"),
             paragraph(
                 f"<p>Ist Ihnen eine Barriere aufgefallen? Oder brauchen Sie einen Inhalt in einer anderen "
-                f"Form? Schreiben Sie uns über das {feedback} oder per E-Mail an {FEEDBACK_ADDRESS} – ersetzen "
-                f"Sie „(at)“ durch @ und „(dot)“ durch einen Punkt.</p>"
+                f"Form? Schreiben Sie uns über das {feedback} oder per E-Mail an {FEEDBACK_ADDRESS}.</p>"
             ),
-            heading("Schlichtungsverfahren"),
+            heading("Durchsetzungsverfahren"),
             paragraph(
-                "<p>Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die "
-                "Schlichtungsstelle nach § 16 des Behindertengleichstellungsgesetzes (BGG) wenden. Die "
-                "Schlichtungsstelle BGG ist beim Beauftragten der Bundesregierung für die Belange von Menschen "
-                "mit Behinderungen eingerichtet. Sie hilft, einen Konflikt ohne Gericht zu lösen. Das "
-                "Verfahren ist kostenlos.</p>"
+                "<p>Wenn Sie auf Ihre Meldung keine oder keine zufriedenstellende Antwort erhalten, können Sie "
+                "sich an die Stelle wenden, die die Barrierefreiheit von Websites durchsetzt. Welche Stelle "
+                "zuständig ist, hängt davon ab, wer eine Website betreibt und wo der Betreiber seinen Sitz hat. "
+                "Die für Stark im Amt zuständige Stelle nennen wir hier, sobald sie feststeht. Bis dahin helfen "
+                "wir Ihnen über das Feedback-Formular weiter.</p>"
             ),
             callout(
                 "warning",
                 "Demo-Inhalt",
                 "<p>Vor dem Livegang ergänzt die Redaktion das Datum der Erklärung, das Ergebnis der Prüfung "
-                "und die Anschrift der zuständigen Schlichtungsstelle.</p>",
+                "und die für den Betreiber zuständige Durchsetzungs- oder Schlichtungsstelle mit Anschrift. "
+                "Die Schlichtungsstelle nach § 16 BGG ist es nicht: Sie ist für öffentliche Stellen des Bundes "
+                "da.</p>",
             ),
         ],
     )

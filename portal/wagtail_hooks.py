@@ -190,3 +190,30 @@ def register_search_report_permission():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="portal", codename="view_search_reports")
+
+
+# --- "Inhalte zu prüfen": the review cycle for guidance (portal/content_review.py) -----------------------
+
+
+@hooks.register("register_admin_urls")
+def register_content_review_url():
+    from portal.content_review import ContentReviewView
+
+    return [path("inhalte-zu-pruefen/", ContentReviewView.as_view(), name="portal_content_review")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_content_review_panel(request, panels):
+    from portal.content_review import ContentReviewPanel, editable_reviewed_pages
+
+    # Only for editors of guidance: the Kontaktpflege group sees its own panel, not an empty one.
+    if editable_reviewed_pages(request.user):
+        panels.append(ContentReviewPanel(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_review_menu_item():
+    return MenuItem(
+        "Inhalte zu prüfen", reverse("portal_content_review"), name="inhalte-zu-pruefen", icon_name="warning",
+        order=1300,
+    )

@@ -134,11 +134,15 @@ class ContactQuerySet(models.QuerySet):
         return self.prefetch_related("phone_numbers", "bundeslaender", "situations")
 
     def due_for_review(self, today: datetime.date | None = None):
-        """Never checked, or last checked longer ago than CONTACT_REVIEW_AFTER_DAYS; oldest first."""
+        """Never checked, or last checked longer ago than CONTACT_REVIEW_AFTER_DAYS; oldest first.
+        Emergency numbers (110, 112, Telefonseelsorge) need no check date and never are due."""
         today = today or timezone.localdate()
         cutoff = today - datetime.timedelta(days=review_after_days())
-        return self.filter(Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff)).order_by(
-            F("verified_on").asc(nulls_first=True), "name"
+        due = Q(verified_on__isnull=True) | Q(verified_on__lt=cutoff)
+        return (
+            self.exclude(is_emergency_number=True)
+            .filter(due)
+            .order_by(F("verified_on").asc(nulls_first=True), "name")
         )
 
 
@@ -207,6 +211,14 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     anonymous_possible = models.BooleanField("Anonyme Beratung möglich", default=False)
     free_of_charge = models.BooleanField("Kostenlos", default=False)
     source_url = models.URLField("Quelle der Angaben", blank=True)
+    is_emergency_number = models.BooleanField(
+        "Allgemeine Notruf- oder Krisennummer",
+        default=False,
+        help_text=(
+            "Für 110, 112 und die Telefonseelsorge: feste bundesweite Nummern, die kein Prüfdatum brauchen. "
+            "Sie erscheinen nicht unter „Zu prüfen“ und zeigen öffentlich kein „Stand“."
+        ),
+    )
     verified_on = models.DateField("Zuletzt geprüft am", null=True, blank=True)
     verified_by = models.CharField("Geprüft von", max_length=120, blank=True)
     internal_note = models.TextField("Interne Notiz", blank=True, help_text="Nur im Admin sichtbar.")
@@ -236,7 +248,13 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
             heading="Erreichbarkeit",
         ),
         MultiFieldPanel(
-            [FieldPanel("source_url"), FieldPanel("verified_on"), FieldPanel("verified_by")], heading="Prüfung"
+            [
+                FieldPanel("is_emergency_number"),
+                FieldPanel("source_url"),
+                FieldPanel("verified_on"),
+                FieldPanel("verified_by"),
+            ],
+            heading="Prüfung",
         ),
         FieldPanel("internal_note"),
         FieldPanel("is_demo"),
@@ -301,6 +319,8 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
 
     @property
     def review_overdue(self) -> bool:
+        if self.is_emergency_number:
+            return False
         if self.verified_on is None:
             return True
         return self.verified_on < timezone.localdate() - datetime.timedelta(days=review_after_days())
@@ -315,6 +335,18 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     coverage.fget.short_description = "Zuständigkeit"
 
     @property
+    def review_state(self) -> str:
+        """For staff only: the public card shows "Stand" for verified contacts and nothing otherwise."""
+        if self.is_emergency_number:
+            return "Notrufnummer, keine Prüfung nötig"
+        if self.verified_on is None:
+            return "noch nie geprüft"
+        state = "zu prüfen" if self.review_overdue else "geprüft"
+        return f"{state} (zuletzt am {self.verified_on:%d.%m.%Y})"
+
+    review_state.fget.short_description = "Prüfstatus"
+
+    @property
     def laender_codes(self) -> str:
         return " ".join(land.iso_code for land in self.bundeslaender.all())
 
@@ -326,11 +358,6 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     def phone_list(self) -> str:
         """ "label; number; hours | …", the format the CSV import reads back."""
         return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())
-
-    @property
-    def email_obfuscated(self) -> str:
-        """info(at)starkestelle(dot)de: readable for people, useless for address harvesters."""
-        return self.email.replace("@", "(at)").replace(".", "(dot)")
 
 
 class ContactPhone(Orderable):

@@ -83,9 +83,23 @@ def test_due_for_review_is_unverified_or_too_old_oldest_first(make_contact, sett
     assert "frisch" in [c.key for c in Contact.objects.due_for_review()]
 
 
-def test_demo_contacts_are_all_unverified(demo_contacts):
-    # None of the facts has been checked by the team yet: all of them are in the list.
-    assert Contact.objects.due_for_review().count() == Contact.objects.count() > 20
+def test_demo_contacts_are_all_unverified_except_emergency_numbers(demo_contacts):
+    # None of the facts has been checked by the team yet: all of them are in the list, except 110 and the
+    # Telefonseelsorge, which need no check date.
+    due = set(Contact.objects.due_for_review().values_list("key", flat=True))
+    others = Contact.objects.exclude(key__in=["polizei-notruf", "telefonseelsorge"])
+    assert due == set(others.values_list("key", flat=True))
+    assert len(due) >= 20
+
+
+def test_emergency_numbers_are_never_due_and_staff_see_each_state(make_contact, client, superuser):
+    notruf = make_contact("notruf", nationwide=True, is_emergency_number=True, name="Notruf")
+    make_contact("nie", nationwide=True, name="Ungeprüft")
+    assert [c.key for c in Contact.objects.due_for_review()] == ["nie"]
+    assert notruf.review_overdue is False
+    client.force_login(superuser)
+    listing = client.get(url("list")).content.decode()
+    assert "Notrufnummer, keine Prüfung nötig" in listing and "noch nie geprüft" in listing
 
 
 def test_command_prints_the_same_list(make_contact, capsys):

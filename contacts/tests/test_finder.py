@@ -57,17 +57,22 @@ def test_contacts_are_grouped_by_kind_in_kind_order(client, contact_pages):
     assert len(headings) == len(set(headings))
 
 
-def test_every_card_says_when_it_was_last_checked(client, contact_pages):
+def test_a_card_shows_stand_only_when_staff_verified_it(client, contact_pages):
     Contact.objects.filter(key="weisser-ring").update(verified_on="2026-03-05", verified_by="Team")
+    # An emergency number needs no check date: even with one it shows no "Stand".
+    Contact.objects.filter(key="polizei-notruf").update(verified_on="2025-01-05", verified_by="Team")
     body = client.get(f"{FINDER}bayern/").content.decode()
-    assert "Zuletzt geprüft am 5. März 2026" in body
-    assert "Noch nicht geprüft" in body
+    assert body.count("Stand: ") == 1
+    assert 'Stand: <time datetime="2026-03">März 2026</time>' in body
+    assert "Januar 2025" not in body
+    assert "Noch nicht geprüft" not in body and "geprüft" not in body
 
 
-def test_email_is_not_in_the_page_in_plain_form(client, contact_pages):
+def test_email_is_a_plain_mailto_link_without_javascript(client, contact_pages):
+    # docs/content.md: one approach on every page, usable with a screen reader and without JavaScript.
     body = client.get(f"{FINDER}bayern/").content.decode()
-    assert "info@starkestelle.de" not in body
-    assert "info(at)starkestelle(dot)de" in body
+    assert '<a href="mailto:info@starkestelle.de">info@starkestelle.de</a>' in body
+    assert "(at)" not in body and "email.js" not in body
     assert "<script>" not in body and "style=" not in body
 
 
@@ -153,6 +158,6 @@ def test_sitemap_lists_every_land_url(contact_pages, rf):
 def test_starke_stelle_page_shows_the_published_contact_record(client, contact_pages):
     body = client.get("/starke-stelle/").content.decode()
     assert "0800 300 99 44" in body and 'href="tel:08003009944"' in body
-    assert "info(at)starkestelle(dot)de" in body
+    assert '<a href="mailto:info@starkestelle.de">info@starkestelle.de</a>' in body
     assert "Mo–Fr 9–16 Uhr" in body
     assert "Deutsche Forum für Kriminalprävention" in body

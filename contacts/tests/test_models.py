@@ -84,9 +84,6 @@ def test_keys_are_unique(make_contact):
     assert "key" in errors
 
 
-def test_email_is_obfuscated_for_display():
-    assert build(email="info@starkestelle.de").email_obfuscated == "info(at)starkestelle(dot)de"
-
 
 def test_review_overdue_after_configured_days(settings):
     settings.CONTACT_REVIEW_AFTER_DAYS = 30

@@ -93,3 +93,60 @@ def test_every_number_address_and_domain_in_the_demo_content_is_in_the_facts(dem
     assert sorted(set(unknown)) == []
     # The walk reached pages, snippets and contacts: the Starke Stelle and ZASTEX are there.
     assert {"08003009944", "03518552223"} <= seen_phones
+
+
+# Citations like "§ 241 StGB", "§§ 185 bis 187 StGB", "§ 51 Bundesmeldegesetz" in guidance: a wrong paragraph
+# sends an official to the wrong law, so each must be one the facts file states.
+LAW = re.compile(
+    r"§§?\s*(\d+[a-z]?(?:\s*(?:–|-|bis|,|und)\s*\d+[a-z]?)*)\s*(?:Abs\.\s*\d+\s*)?"
+    r"(StGB|StPO|BMG|Bundesmeldegesetz)"
+)
+
+
+def citations(text):
+    cited = set()
+    for numbers, code in LAW.findall(text):
+        code = "BMG" if code == "Bundesmeldegesetz" else code
+        parts = re.split(r"\s*(–|-|bis|,|und)\s*", numbers)
+        items = parts[::2]
+        for i, item in enumerate(items):
+            cited.add((item, code))
+            if i and parts[2 * i - 1] in ("–", "-", "bis"):
+                start, end = int(re.sub(r"\D", "", items[i - 1])), int(re.sub(r"\D", "", item))
+                cited |= {(str(n), code) for n in range(start, end + 1)}
+    return cited
+
+
+def test_the_citation_reader_expands_ranges():
+    assert citations("§§ 185 bis 187 StGB und § 406d StPO") == {
+        ("185", "StGB"), ("186", "StGB"), ("187", "StGB"), ("406d", "StPO")
+    }
+
+
+def page_text(page) -> str:
+    """Every field as text; stream fields as their raw JSON without escapes, so "§" stays "§"."""
+    import json
+
+    values = []
+    for field in page._meta.concrete_fields:
+        value = field.value_from_object(page)
+        if hasattr(value, "raw_data"):
+            value = json.dumps(list(value.raw_data), ensure_ascii=False, default=str)
+        values.append(str(value))
+    return "\n".join(values)
+
+
+@pytest.mark.django_db
+def test_every_law_cited_in_guidance_is_in_the_facts(demo_content):
+    from portal.models import CaseExamplePage, GuidancePage
+
+    allowed = citations(FACTS.read_text())
+    cited = set()
+    unknown = []
+    for model in (GuidancePage, CaseExamplePage):
+        for page in model.objects.live():
+            found_here = citations(page_text(page))
+            cited |= found_here
+            unknown += [(page.slug, law) for law in found_here - allowed]
+    assert unknown == []
+    assert {("241", "StGB"), ("406d", "StPO"), ("51", "BMG")} <= cited

@@ -10,6 +10,8 @@ from contacts.models import Bundesland, Channel, Contact, Phase, Situation
 from core.models import BasePage
 from portal.guidance_blocks import GuidanceSectionBlock, GuidanceStreamBlock
 
+from .review import ReviewedContentMixin
+
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -55,7 +57,7 @@ def _page_ids(raw_block) -> list[int]:
     return [item["value"] if isinstance(item, dict) else item for item in pages]
 
 
-class GuidancePage(BasePage):
+class GuidancePage(ReviewedContentMixin, BasePage):
     """One topic of guidance: when it applies, numbered steps, checklists, FAQ and who helps."""
 
     applies_when = models.CharField(
@@ -82,6 +84,7 @@ class GuidancePage(BasePage):
             [FieldPanel("situations"), FieldPanel("channels"), FieldPanel("phases")],
             heading="Zuordnung für den Lotsen",
         ),
+        ReviewedContentMixin.review_panel,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("applies_when"), index.SearchField("body")]
 
@@ -128,7 +131,7 @@ class CaseExampleIndexPage(BasePage):
         return context
 
 
-class CaseExamplePage(BasePage):
+class CaseExamplePage(ReviewedContentMixin, BasePage):
     """An anonymised case: what happened, what helped, which steps and which contacts."""
 
     situations = ParentalManyToManyField(Situation, verbose_name="Situationen", related_name="case_examples")
@@ -159,6 +162,7 @@ class CaseExamplePage(BasePage):
         FieldPanel("steps_taken"),
         FieldPanel("guidance_pages"),
         FieldPanel("contacts"),
+        ReviewedContentMixin.review_panel,
     ]
     search_fields = [
         *BasePage.search_fields,

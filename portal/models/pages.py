@@ -124,6 +124,20 @@ class PartnerPage(BasePage):
     )
     description = RichTextField("Beschreibung", features=["bold", "italic", "link", "ul"])
     website = models.URLField("Website", blank=True)
+    # German declines names with their article: "Beiträge, die der Deutsche Städtetag verantwortet",
+    # "Website des Deutschen Städtetags". No rule derives these reliably, so editors write them.
+    name_nominative = models.CharField(
+        "Name mit Artikel (wer?)", max_length=200, blank=True,
+        help_text="z. B. „der Deutsche Städtetag“, „die Körber-Stiftung“. Für „Beiträge, die … verantwortet“.",
+    )
+    name_genitive = models.CharField(
+        "Name im Genitiv (wessen?)", max_length=200, blank=True,
+        help_text="z. B. „des Deutschen Städtetags“, „der Körber-Stiftung“. Für „Website des …“.",
+    )
+    name_dative = models.CharField(
+        "Name im Dativ (wem?)", max_length=200, blank=True,
+        help_text="z. B. „dem Deutschen Städtetag“, „der Körber-Stiftung“. Für „Beiträge von …“.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -131,6 +145,11 @@ class PartnerPage(BasePage):
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("name_nominative"), FieldPanel("name_genitive"), FieldPanel("name_dative")],
+            heading="Name in Sätzen",
+            help_text="Leer gelassen, formuliert die Website neutral, z. B. „Website: Deutscher Städtetag“.",
+        ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("description")]
 

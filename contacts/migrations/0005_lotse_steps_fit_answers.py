@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contacts', '0003_finder_starke_stelle_pages'),
+        ('contacts', '0004_contact_emergency_number'),
     ]
 
     operations = [

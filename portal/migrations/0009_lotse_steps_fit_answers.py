@@ -8,7 +8,8 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_search_trigram'),
+        ('portal', '0008_partner_name_forms'),
+        ('contacts', '0005_lotse_steps_fit_answers'),
     ]
 
     operations = [
