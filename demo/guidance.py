@@ -199,6 +199,7 @@ FILE_COMPLAINT = step(
     "<p>Sie können bei jeder Polizeidienststelle Anzeige erstatten, in den meisten Ländern auch über die "
     "Online-Wache der Polizei – sie ist nicht für Notfälle gedacht. Nehmen Sie Ihre Beweise mit.</p>",
     rank=40,
+    ranks={"bedrohung": 85},  # a threat gets its own step: no Strafantrag needed
 )
 CRIMINAL_COMPLAINT_REQUEST = step(
     Cat.REPORT,
@@ -837,6 +838,7 @@ def guidance_pages(profiles) -> list[dict]:
                         "<p>Als Verletzte oder Verletzter einer Straftat können Sie beantragen, dass man Ihnen "
                         "mitteilt, wie das Verfahren ausgeht (§ 406d StPO). Sagen Sie das am besten gleich bei "
                         "der Anzeige oder schreiben Sie es der Staatsanwaltschaft mit dem Aktenzeichen.</p>",
+                        rank=77,
                     ),
                     step(
                         Cat.SUPPORT,
