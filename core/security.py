@@ -63,10 +63,17 @@ class PortalCSPMiddleware(CSPMiddleware):
 
     The admin ships inline <script> blocks (date pickers, inline panels) and inline styles, so its
     policy allows them; a nonce would make browsers ignore 'unsafe-inline', so that policy has none.
+
+    A preview (Wagtail renders the page through the middleware with a request for the public URL and
+    `is_preview` set) keeps the public policy but may be framed by the admin's own origin: the live
+    preview panel and the checks panel (word count, accessibility checks) show it in an iframe.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
+        if getattr(request, "is_preview", False) and parts.config is None:
+            replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+            return PolicyParts(config=parts.config, update=parts.update, replace=replace, nonce=parts.nonce)
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             admin_policy = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
             return PolicyParts(config=admin_policy, update=parts.update, replace=parts.replace, nonce=None)

@@ -4,6 +4,7 @@ Built on django-otp. Wagtail's own login stays; RequireAdminTwoFactorMiddleware 
 sends a password-only session here until it has proven the second factor.
 """
 
+import base64
 import io
 
 from django import forms
@@ -16,11 +17,43 @@ from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_otp.qr import write_qrcode_image
 
 RECOVERY_CODE_COUNT = 10
 TOTP_NAME = "Authenticator-App"
 RECOVERY_NAME = "Wiederherstellungscodes"
+# QR image: pixels per module and the quiet zone around it (four modules, as the standard asks).
+QR_BOX_SIZE = 6
+QR_BORDER = 4
+WAIT_HINT = "Nach einem falschen Code warten Sie bitte einige Sekunden, bevor Sie den nächsten eingeben."
+WRONG_CODE = "Der Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und versuchen Sie es noch einmal."
+
+
+def qr_png_data_uri(data: str) -> str:
+    """The otpauth URL as a PNG data URI: an <img> every browser draws (the SVG of django-otp uses
+    `svg:` prefixed elements, which browsers do not draw inside HTML, so the code was blank)."""
+    import qrcode
+
+    code = qrcode.QRCode(box_size=QR_BOX_SIZE, border=QR_BORDER)
+    code.add_data(data)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def wait_message(device) -> str:
+    """Why a correct code is refused right after a wrong one: django-otp doubles the wait after each
+    failure; say so, and say for how long."""
+    allowed, info = device.verify_is_allowed()
+    if allowed or not info or not info.get("locked_until"):
+        return ""
+    from django.utils import timezone
+
+    seconds = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
+    return (
+        f"Nach einem falschen Code nimmt die Anmeldung für kurze Zeit keinen Code an (Schutz vor Ausprobieren). "
+        f"Bitte warten Sie noch {seconds} Sekunden und geben Sie dann den aktuellen Code ein."
+    )
 
 
 def has_confirmed_device(user) -> bool:
@@ -57,23 +90,26 @@ def setup(request):
         device = TOTPDevice.objects.create(user=request.user, name=TOTP_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        wait = wait_message(device)
+        if wait:
+            form.add_error("token", wait)
+        elif device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save()
             codes = _new_recovery_codes(request.user)
             otp_login(request, device)
             return render(request, "security/2fa_recovery_codes.html", {"codes": codes, "next": _safe_next(request)})
-        form.add_error(
-            "token", "Der Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und versuchen Sie es noch einmal."
-        )
-    buffer = io.BytesIO()
-    write_qrcode_image(device.config_url, buffer)
-    svg = buffer.getvalue().decode()
-    svg = svg[svg.index("<svg"):]  # drop the XML declaration so the SVG can sit inside HTML
+        else:
+            form.add_error("token", WRONG_CODE + " " + WAIT_HINT)
     return render(
         request,
         "security/2fa_setup.html",
-        {"form": form, "qr_svg": svg, "secret": _base32(device), "next": request.GET.get("next", "")},
+        {
+            "form": form,
+            "qr_src": qr_png_data_uri(device.config_url),
+            "secret": _base32(device),
+            "next": request.GET.get("next", ""),
+        },
     )
 
 
@@ -88,7 +124,7 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_safe_next(request))
-        form.add_error("token", "Der Code stimmt nicht oder ist abgelaufen.")
+        form.add_error("token", "Der Code stimmt nicht oder ist abgelaufen. " + WAIT_HINT)
     return render(request, "security/2fa_verify.html", {"form": form, "next": request.GET.get("next", "")})
 
 
@@ -111,3 +147,42 @@ urlpatterns = [
     path("einrichten/", setup, name="two_factor_setup"),
     path("pruefen/", verify, name="two_factor_verify"),
 ]
+
+
+def second_factor_state(user) -> str:
+    """What a site administrator needs to know about a colleague's second factor, in plain words."""
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        left = StaticToken.objects.filter(device__user=user).count()
+        return f"eingerichtet ({left} Wiederherstellungscodes übrig)"
+    if TOTPDevice.objects.filter(user=user, confirmed=False).exists():
+        return "Einrichtung begonnen, noch nicht bestätigt"
+    return "nicht eingerichtet"
+
+
+def reset_second_factor(user) -> int:
+    return TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
+
+
+@never_cache
+def manage_accounts(request):
+    """Admin view for site administrators (permission auth.change_user): every account's 2FA state and a
+    reset for a colleague who lost phone and recovery codes (the same as `manage.py reset_2fa`)."""
+    from django.contrib import messages
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404
+
+    if not request.user.has_perm("auth.change_user"):
+        raise PermissionDenied
+    users = get_user_model().objects.filter(is_active=True).order_by("username")
+    if request.method == "POST":
+        user = get_object_or_404(users, pk=request.POST.get("user"))
+        reset_second_factor(user)
+        messages.success(
+            request,
+            f"Der zweite Faktor von {user.get_username()} ist zurückgesetzt. "
+            "Bei der nächsten Anmeldung richtet das Konto ihn neu ein.",
+        )
+        return redirect("two_factor_accounts")
+    rows = [(user, second_factor_state(user)) for user in users]
+    return render(request, "security/2fa_accounts.html", {"rows": rows})
