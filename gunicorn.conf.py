@@ -48,7 +48,9 @@ else:
     forwarded_allow_ips = "*" if _behind_proxy() else ""
 
 # Request limits before Django sees anything: the request line (long query strings), header count and size.
-# Bodies are limited by the proxy (client_max_body_size 10m) and Django (DATA_UPLOAD_MAX_MEMORY_SIZE).
+# gunicorn has no body limit of its own: bodies are limited by the proxy (client_max_body_size 11m, for
+# 10 MB uploads in the admin), Django (DATA_UPLOAD_MAX_MEMORY_SIZE 2.5 MB without files) and the form
+# endpoint (64 KB, portal.form_views).
 limit_request_line = _int("GUNICORN_LIMIT_REQUEST_LINE", 4094)
 limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
 limit_request_field_size = _int("GUNICORN_LIMIT_REQUEST_FIELD_SIZE", 8190)

@@ -5,6 +5,7 @@ any code of their own. docs/security.md explains the decisions; tests/security/ 
 """
 
 import ipaddress
+import logging
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -14,6 +15,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 ADMIN_PREFIX = "/admin/"
+
+logger = logging.getLogger(__name__)
+_warned_unconfigured_proxy = False
 
 # Browser features the portal never uses; denying them limits what injected code or a framed page could do.
 PERMISSIONS_POLICY = ", ".join(
@@ -99,6 +103,8 @@ def client_ip(request) -> str:
     remote = request.META.get("REMOTE_ADDR", "")
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies <= 0:
+        if "HTTP_X_FORWARDED_FOR" in request.META:
+            _warn_unconfigured_proxy()
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     if len(forwarded) < proxies:
@@ -108,6 +114,18 @@ def client_ip(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
+
+
+def _warn_unconfigured_proxy() -> None:
+    """Once per process: behind a proxy that is not counted, every visitor shares the proxy's address, so
+    one of them could lock out all the others. A client may send the header itself, hence only a warning."""
+    global _warned_unconfigured_proxy
+    if not _warned_unconfigured_proxy:
+        _warned_unconfigured_proxy = True
+        logger.warning(
+            "X-Forwarded-For received, but TRUSTED_PROXY_COUNT=0: behind a proxy all visitors share its address "
+            "for lockouts and rate limits. Set TRUSTED_PROXY_COUNT (README, Konfiguration)."
+        )
 
 
 def lockout_response(request, original_response=None, credentials=None):

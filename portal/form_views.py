@@ -9,11 +9,16 @@ every current browser.
 
 from urllib.parse import urlsplit
 
-from django.http import Http404, HttpResponseForbidden, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
 
-from portal.models.forms import FormPage
+from portal.models.forms import FORM_MAX_BODY_BYTES, FormPage
 
+TOO_LARGE = (
+    "Ihre Nachricht ist zu lang und wurde nicht angenommen. Bitte kürzen Sie den Text und senden Sie das "
+    "Formular noch einmal."
+)
+NO_FILES = "Dieses Formular nimmt keine Dateien an. Bitte senden Sie es ohne Anhang."
 FORBIDDEN = "Das Formular wurde von einer anderen Website aus gesendet und deshalb nicht angenommen."
 
 
@@ -32,6 +37,15 @@ def submit_form(request, page_id: int):
         return HttpResponseNotAllowed(["POST"])
     if not same_origin(request):
         return HttpResponseForbidden(FORBIDDEN, content_type="text/plain; charset=utf-8")
+    # Refused before the body is read: no form needs more (Content-Length; Django enforces it while reading).
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > FORM_MAX_BODY_BYTES:
+        return HttpResponse(TOO_LARGE, status=413, content_type="text/plain; charset=utf-8")
+    if request.FILES:  # parsed only now, within the limit above
+        return HttpResponse(NO_FILES, status=400, content_type="text/plain; charset=utf-8")
     page = FormPage.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404("Dieses Formular gibt es nicht (mehr).")

@@ -23,6 +23,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
@@ -40,6 +41,38 @@ RATE_LIMIT_MESSAGE = (
     "Sie haben in kurzer Zeit sehr viele Nachrichten gesendet. Bitte warten Sie zehn Minuten und senden Sie "
     "das Formular dann noch einmal. Ihre Eingaben stehen unten noch im Formular."
 )
+
+
+# The longest input each field type of the form builder accepts: enough for a detailed report, far below
+# what would fill the database (the second probe stored a 9 MB message). Shown to the visitor as maxlength
+# and in the help text.
+FIELD_MAX_LENGTHS = {"singleline": 200, "multiline": 5000, "email": 254, "url": 2000}
+# A whole form post: all text fields at their maximum with room to spare. portal.form_views refuses larger
+# bodies before anything is parsed.
+FORM_MAX_BODY_BYTES = 64 * 1024
+
+
+class PortalFormBuilder(FormBuilder):
+    """Wagtail's form builder with a maximum length per text field type, said in the help text too."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        limit = FIELD_MAX_LENGTHS.get(field.field_type)
+        if limit:
+            options["max_length"] = limit
+            note = f"Höchstens {limit:,} Zeichen.".replace(",", ".")
+            options["help_text"] = f"{options['help_text']} {note}".strip() if options.get("help_text") else note
+        return options
+
+    def create_singleline_field(self, field, options):
+        from django import forms
+
+        return forms.CharField(**options)  # Wagtail's own would reset max_length to 255
+
+    def create_email_field(self, field, options):
+        from django import forms
+
+        return forms.EmailField(**options)
 
 
 class FormField(AbstractFormField):
@@ -120,6 +153,7 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
     subpage_types = []
     template = "portal/form_page.html"
     landing_page_template = "portal/form_page_landing.html"
+    form_builder = PortalFormBuilder
 
     class Meta:
         verbose_name = "Formular"

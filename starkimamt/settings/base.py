@@ -236,7 +236,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request bodies without their files (Django's default, was 10 MB): a bigger post is refused with 400 before
+# it is parsed. Files count against FILE_UPLOAD_MAX_MEMORY_SIZE / the upload limits below and the proxy's
+# client_max_body_size (deploy/nginx.conf).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -374,19 +377,24 @@ def _whitenoise_headers(headers, path, url):
 WHITENOISE_ADD_HEADERS_FUNCTION = _whitenoise_headers
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document is a download, never rendered by the browser
 
-# Password guessing: after 5 failures for a username or from an address, 1 hour lockout (django-axes).
+# Password guessing (django-axes): 5 failures lock that account from that address, and 5 failures with any
+# usernames lock that address, for an hour. Never the account alone: one client must not lock an editor out
+# who signs in from elsewhere (a botnet guessing one account is slowed per address; 2FA and the password
+# rules carry the rest). Addresses are the clients' only behind a correctly counted proxy (TRUSTED_PROXY_COUNT).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 AXES_VERBOSE = False
-# How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header is ignored.
+# The one proxy setting: how many reverse proxies in front of gunicorn append to X-Forwarded-For. 0: the header
+# is ignored. Client addresses (axes, rate limits, the access log), X-Forwarded-Proto (production.py) and
+# gunicorn's FORWARDED_ALLOW_IPS (gunicorn.conf.py) all follow it.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Two-factor authentication for the admin (django-otp). Required in production.

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, env_list, require_env
+from .base import STORAGES, TRUSTED_PROXY_COUNT, env_bool, env_list, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
@@ -14,8 +14,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# TLS ends at the proxy or CDN; trust its header only when the operator says it sets it.
-if env_bool("TRUST_PROXY_SSL_HEADER", True):
+# TLS ends at the proxy or CDN. Its X-Forwarded-Proto is believed exactly when there is a proxy
+# (TRUSTED_PROXY_COUNT, the one proxy setting, base.py); TRUST_PROXY_SSL_HEADER=false only for a proxy that
+# does not send it. `check --deploy` fails on a contradiction (core/checks.py).
+if env_bool("TRUST_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
