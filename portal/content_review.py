@@ -1,6 +1,8 @@
 """ "Inhalte zu prüfen": the admin list and dashboard panel for guidance due for a review, the way
 contacts have "Zu prüfen". Each editor sees only the pages they may edit."""
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils import timezone
@@ -10,9 +12,29 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from portal.models.review import DEFAULT_CONTENT_REVIEW_DAYS, content_due_for_review, reviewed_page_models
+from portal.models.review import DEFAULT_CONTENT_REVIEW_DAYS
 
 REVIEW_PER_PAGE = 50
+
+
+def reviewed_page_models():
+    from portal.models import CaseExamplePage, GuidancePage
+
+    return [GuidancePage, CaseExamplePage]
+
+
+def content_due_for_review(today: datetime.date | None = None, pages=None) -> list:
+    """Guidance pages and case examples never reviewed or past their interval: never reviewed first, then the
+    longest overdue. Drafts count too: they are published one day.
+
+    Each page has its own interval, so the cut-off is worked out here, not in SQL; there are tens of such
+    pages, not thousands.
+    """
+    today = today or timezone.localdate()
+    if pages is None:
+        pages = [page for model in reviewed_page_models() for page in model.objects.order_by("title")]
+    due = [page for page in pages if page.review_overdue(today)]
+    return sorted(due, key=lambda page: (page.review_due_on is not None, page.review_due_on or today, page.title))
 
 
 def editable_reviewed_pages(user) -> list:

@@ -64,23 +64,3 @@ class ReviewedContentMixin(models.Model):
     def review_overdue(self, today: datetime.date | None = None) -> bool:
         due = self.review_due_on
         return due is None or due < (today or timezone.localdate())
-
-
-def reviewed_page_models():
-    from .guidance import CaseExamplePage, GuidancePage
-
-    return [GuidancePage, CaseExamplePage]
-
-
-def content_due_for_review(today: datetime.date | None = None, pages=None) -> list:
-    """Guidance pages and case examples never reviewed or past their interval: never reviewed first, then the
-    longest overdue. Drafts count too: they are published one day.
-
-    Each page has its own interval, so the cut-off is worked out here, not in SQL; there are tens of such
-    pages, not thousands.
-    """
-    today = today or timezone.localdate()
-    if pages is None:
-        pages = [page for model in reviewed_page_models() for page in model.objects.order_by("title")]
-    due = [page for page in pages if page.review_overdue(today)]
-    return sorted(due, key=lambda page: (page.review_due_on is not None, page.review_due_on or today, page.title))

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from contacts.permissions import ensure_kontaktpflege_group
 from demo.contacts import ensure_bundeslaender, load_taxonomy
+from portal.content_review import content_due_for_review
 from portal.models import CaseExampleIndexPage, CaseExamplePage, GuidanceIndexPage, GuidancePage
-from portal.models.review import content_due_for_review
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
     def report_content(self, today):
         # The one weekly mail covers guidance too; the portal owns the pages and their review cycle.
-        from portal.models.review import content_due_for_review
+        from portal.content_review import content_due_for_review
 
         pages = content_due_for_review(today)
         if not pages:
