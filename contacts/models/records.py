@@ -295,6 +295,13 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())
 
     @property
+    def has_vcard(self) -> bool:
+        """Something to save in an address book: a number, an e-mail, a website or a postal address."""
+        from contacts.vcard import has_vcard
+
+        return has_vcard(self)
+
+    @property
     def email_obfuscated(self) -> str:
         """info(at)starkestelle(dot)de: readable for people, useless for address harvesters."""
         return self.email.replace("@", "(at)").replace(".", "(dot)")
