@@ -1,14 +1,16 @@
-"""Public, read-only machine views of published contacts: open data (JSON, CSV) and one vCard each."""
+"""Public, read-only machine views of published contacts: open data (JSON, CSV) and vCards (contacts.vcard)."""
 
 import csv
 import io
 import json
 import textwrap
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from contacts.models import Contact
+from contacts.models import Bundesland, Contact, ContactKind, Situation
+from contacts.models.finder import find_contacts, land_first
+from contacts.vcard import vcard_response
 
 EXPORT_CHUNK = 200  # contacts per database round trip and per piece of the response
 LICENSE_NOTE = "Kontakte von Stark im Amt; bitte mit Quelle und Prüfdatum weitergeben."
@@ -132,51 +134,24 @@ def export_csv(request):
     return response
 
 
-def _vcard_escape(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace("\r\n", "\n").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-    )
-
-
-def build_vcard(contact: Contact) -> str:
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"FN:{_vcard_escape(contact.name)}", f"ORG:{_vcard_escape(contact.name)}"]
-    for phone in contact.phone_numbers.all():
-        number = phone.tel_uri.removeprefix("tel:")
-        lines.append(f"TEL;TYPE=VOICE:{number}")
-    if contact.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{contact.email}")
-    if contact.website:
-        lines.append(f"URL:{contact.website}")
-    if contact.postal_address:
-        lines.append(f"ADR;TYPE=WORK:;;{_vcard_escape(contact.postal_address)};;;;")
-    note = " ".join(part for part in (contact.description, contact.availability) if part)
-    if note:
-        lines.append(f"NOTE:{_vcard_escape(note)}")
-    lines.append("END:VCARD")
-    return "".join(_fold(line) + "\r\n" for line in lines)
-
-
-def _fold(line: str, limit: int = 75) -> str:
-    """Lines longer than 75 octets continue on the next line after CRLF and a space (RFC 6350, 3.2)."""
-    parts = []
-    current = ""
-    for char in line:
-        # Continuation lines start with a space, so they hold one octet less.
-        room = limit if not parts else limit - 1
-        if len((current + char).encode()) > room:
-            parts.append(current)
-            current = char
-        else:
-            current += char
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
 @require_safe
 def vcard(request, key):
+    """One contact's vCard; 404 for a draft, an unknown key, or a contact with nothing to save."""
     contact = published_contacts().filter(key=key).first()
     if contact is None:
         raise Http404("Diesen Kontakt gibt es nicht.")
-    response = HttpResponse(build_vcard(contact), content_type="text/vcard; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{contact.key}.vcf"'
-    return response
+    return vcard_response([contact], contact.key)
+
+
+@require_safe
+def land_vcards(request, land):
+    """"Alle Nummern speichern" on a Land page: every contact that page shows, with its filters, in one file."""
+    land_obj = Bundesland.objects.filter(slug=land).first()
+    if land_obj is None:
+        raise Http404("Dieses Bundesland gibt es nicht.")
+    situation = Situation.objects.filter(slug=request.GET.get("situation") or "").first()
+    kind = request.GET.get("kind", "")
+    if kind not in ContactKind.values:
+        kind = ""
+    contacts = land_first(find_contacts(land_obj, situation, kind))
+    return vcard_response(contacts, f"stark-im-amt-{land_obj.slug}")

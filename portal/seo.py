@@ -1,6 +1,9 @@
 """What search engines and link previews read: canonical URL, Open Graph, Twitter card, JSON-LD.
 
 Pages may add their own structured data with a method `get_structured_data(request) -> dict | list`.
+Pages that answer several URLs (RoutablePageMixin) name the one being served with
+`get_canonical_url(request) -> str`, `get_seo_title(request) -> str` and `get_seo_description(request) -> str`;
+an empty answer falls back to the page's own URL, title and description.
 Article-like pages (a `structured_data_type = "Article"` attribute, or a class name containing "Article")
 get an `Article` object built from their title, teaser and publication dates without any code of their own.
 """
@@ -36,7 +39,15 @@ def absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
+def _page_hook(page, name: str, request) -> str:
+    hook = getattr(page, name, None)
+    return (hook(request) or "") if callable(hook) else ""
+
+
 def canonical_url(page, request) -> str:
+    routed = _page_hook(page, "get_canonical_url", request)
+    if routed:
+        return absolute(request, routed)
     if page is not None and hasattr(page, "get_full_url"):
         url = page.get_full_url(request)
         if url:
@@ -117,8 +128,14 @@ def seo_context(page, request) -> dict:
     title = ""
     description = ""
     if page is not None:
-        title = getattr(page, "seo_title", "") or getattr(page, "title", "")
-        description = getattr(page, "meta_description", "") or getattr(page, "search_description", "")
+        title = (
+            _page_hook(page, "get_seo_title", request) or getattr(page, "seo_title", "") or getattr(page, "title", "")
+        )
+        description = (
+            _page_hook(page, "get_seo_description", request)
+            or getattr(page, "meta_description", "")
+            or getattr(page, "search_description", "")
+        )
     canonical = canonical_url(page, request)  # a page URL costs a reverse(): worked out once
     return {
         "canonical": canonical,

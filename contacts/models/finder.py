@@ -9,7 +9,10 @@ from django import forms
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import urlencode
+
+from contacts.vcard import has_vcard
 
 from .records import Bundesland, Contact, ContactKind, Situation
 
@@ -66,6 +69,16 @@ def group_by_kind(contacts) -> list[KindGroup]:
     return [group for group in groups.values() if group.contacts]
 
 
+def land_first(contacts) -> list:
+    """The Land's own contacts first (by name), then the nationwide ones in the order of ContactKind: the
+    order of the Land page and of its "Alle Nummern speichern" file."""
+    kind_order = {value: index for index, value in enumerate(ContactKind.values)}
+    contacts = list(contacts)
+    regional = [c for c in contacts if not c.nationwide]
+    nationwide = sorted((c for c in contacts if c.nationwide), key=lambda c: (kind_order.get(c.kind, 99), c.name))
+    return regional + nationwide
+
+
 def serve_finder(page, request, land_slug: str | None):
     laender = list(Bundesland.objects.all())
     situations = list(Situation.objects.all())
@@ -92,8 +105,15 @@ def serve_finder(page, request, land_slug: str | None):
     situation = next((s for s in situations if s.slug == cleaned.get("situation")), None)
     kind = cleaned.get("kind", "")
 
+    request.finder_land = land  # for the page's SEO hooks (canonical URL, title)
     contacts = list(find_contacts(land, situation, kind))
     regional = [c for c in contacts if not c.nationwide]
+    nationwide = [c for c in contacts if c.nationwide]
+    chosen = {"situation": situation.slug if situation else "", "kind": kind}
+    query = urlencode({key: value for key, value in chosen.items() if value})
+    vcard_url = ""
+    if land is not None and any(has_vcard(c) for c in contacts):
+        vcard_url = reverse("contacts:land_vcards", kwargs={"land": land.slug}) + (f"?{query}" if query else "")
     context = page.get_context(request)
     context.update(
         {
@@ -104,6 +124,12 @@ def serve_finder(page, request, land_slug: str | None):
             "kind_label": ContactKind(kind).label if kind else "",
             "filtered": bool(situation or kind),
             "groups": group_by_kind(contacts),
+            # On a Land URL: the Land's own contacts, then the nationwide ones grouped by kind.
+            "regional": regional,
+            "nationwide_groups": group_by_kind(nationwide),
+            "land_title": page.land_title(land) if land else "",
+            "land_description": page.get_seo_description(request) if land else "",
+            "vcard_url": vcard_url,
             "contact_count": len(contacts),
             "regional_count": len(regional),
             "nationwide_count": len(contacts) - len(regional),

@@ -40,6 +40,41 @@ class ContactFinderPage(RoutablePageMixin, BasePage):
     def land_url(self, land) -> str:
         return self.url + self.reverse_subpage("land_route", kwargs={"land": land.slug})
 
+    # The Land URLs are pages of their own for search engines and link previews (portal.seo hooks).
+    def routed_land(self, request) -> Bundesland | None:
+        """The Land of the URL being served, or None on the finder's own URL."""
+        match = getattr(request, "routable_resolver_match", None)
+        slug = match.kwargs.get("land") if match is not None else None
+        if not slug:
+            return None
+        land = getattr(request, "finder_land", None)  # set by serve_finder: no second query
+        if land is None or land.slug != slug:
+            land = Bundesland.objects.filter(slug=slug).first()
+            request.finder_land = land
+        return land
+
+    def get_canonical_url(self, request) -> str:
+        land = self.routed_land(request)
+        base = self.get_full_url(request) if land is not None else ""
+        return base + self.reverse_subpage("land_route", kwargs={"land": land.slug}) if base else ""
+
+    def get_seo_title(self, request) -> str:
+        land = self.routed_land(request)
+        return self.land_title(land) if land is not None else ""
+
+    def get_seo_description(self, request) -> str:
+        land = self.routed_land(request)
+        if land is None:
+            return ""
+        return (
+            f"Anlaufstellen für kommunale Amts- und Mandatsträgerinnen und -träger in {land.name} und "
+            "bundesweit: Polizei, Justiz, Meldestellen und Beratung."
+        )
+
+    @staticmethod
+    def land_title(land) -> str:
+        return f"Hilfe in {land.name}"
+
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)

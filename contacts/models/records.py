@@ -359,6 +359,13 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         """ "label; number; hours | …", the format the CSV import reads back."""
         return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())
 
+    @property
+    def has_vcard(self) -> bool:
+        """Something to save in an address book: a number, an e-mail, a website or a postal address."""
+        from contacts.vcard import has_vcard
+
+        return has_vcard(self)
+
 
 class ContactPhone(Orderable):
     contact = ParentalKey(Contact, on_delete=models.CASCADE, related_name="phone_numbers")

@@ -82,7 +82,8 @@ def test_vcard_has_name_and_phone_numbers(client, demo_contacts):
     assert text.startswith("BEGIN:VCARD\r\n") and text.endswith("END:VCARD\r\n")
     card = parse_vcard(text)
     assert card["FN"] == ["Telefonseelsorge"]
-    assert card["TEL"] == ["08001110111", "08001110222", "116123"]
+    # International form for numbers with an area code; the short number as dialled.
+    assert card["TEL"] == ["+49 800 111 0 111", "+49 800 111 0 222", "116 123"]
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
 
 

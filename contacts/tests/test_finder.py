@@ -49,11 +49,17 @@ def test_regional_contacts_are_shown_with_their_number_as_tel_link(client, conta
     assert "keine spezielle Anlaufstelle" not in body
 
 
-def test_contacts_are_grouped_by_kind_in_kind_order(client, contact_pages):
+def test_land_contacts_first_then_nationwide_grouped_by_kind(client, contact_pages):
     body = client.get(f"{FINDER}nordrhein-westfalen/").content.decode()
-    headings = re.findall(r'<h3 id="art-([a-z]+)">', body)
+    land_section = body.index('id="land-titel"')
+    nationwide = body.index('class="finder__nationwide"')
+    # Both NRW contacts (police and justice) come before every nationwide one.
+    assert land_section < body.index('id="kontakt-ansprechstelle-nrw"') < nationwide
+    assert land_section < body.index('id="kontakt-zac-nrw"') < nationwide
+    assert body.index('id="kontakt-polizei-notruf"') > nationwide
+    headings = re.findall(r'<h4 id="art-([a-z]+)">', body[nationwide:])
     assert headings[0] == "polizei"
-    assert headings.index("justiz") < headings.index("opferberatung")
+    assert headings.index("meldestelle") < headings.index("opferberatung") < headings.index("psychosozial")
     assert len(headings) == len(set(headings))
 
 

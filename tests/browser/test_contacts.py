@@ -21,7 +21,7 @@ def test_finder_pages_for_all_16_laender_are_axe_clean(contacts_site, browser_pa
     for _key, _iso, name, slug in BUNDESLAENDER:
         response = browser_page.goto(f"/hilfe-in-ihrem-bundesland/{slug}/")
         assert response.status == 200, slug
-        assert browser_page.page.locator("h2#ergebnis-titel").inner_text() == f"Hilfe für {name}"
+        assert browser_page.page.locator("h1").inner_text() == f"Hilfe in {name}"
         assert browser_page.axe_violations() == [], slug
     browser_page.goto("/starke-stelle/")
     assert browser_page.axe_violations() == []
