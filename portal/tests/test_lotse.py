@@ -356,3 +356,21 @@ def test_print_stylesheets_are_linked_and_print_the_plan_as_a_checklist(world, c
     print_rules = css[css.index("@media print") :]
     assert ".lotse-form" in print_rules and "display: none" in print_rules
     assert ".plan-steps > li::after" in print_rules  # the box to tick on paper
+
+
+def test_all_numbers_of_a_plan_come_as_one_vcard_file(world, client):
+    import vobject
+
+    html = get(client, world, VALID).content.decode()
+    assert "Alle Nummern speichern" in html
+    response = client.get(world["lotse"].url + "nummern/?" + urlencode(VALID))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/vcard")
+    assert "attachment" in response["Content-Disposition"]
+    cards = list(vobject.readComponents(response.content.decode()))
+    names = [card.fn.value for card in cards]
+    # Everything the plan shows, in its order: the Land's own contact, the Starke Stelle, then the others.
+    assert names[:2] == ["Bayern-Gegen-Hass", "Starke-Stelle"]
+    assert all(card.n.value for card in cards)
+    assert all(tel.value.startswith("+49") for card in cards for tel in card.contents.get("tel", []))
+    assert client.get(world["lotse"].url + "nummern/?" + urlencode({"acute": "nein"})).status_code == 404
