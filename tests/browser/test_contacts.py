@@ -86,3 +86,21 @@ def test_staff_member_logs_in_and_edits_a_contact(contacts_site, browser_page):
     card = page.locator("#kontakt-zastex-sachsen").locator("xpath=..")
     assert "Mo–Fr 8–16 Uhr" in card.inner_text()
     assert "Stand: Januar 2026" in card.inner_text()  # visitors see month and year, staff the exact date
+
+
+LAND_PAGES = ["bayern", "sachsen", "nordrhein-westfalen", "hessen", "thueringen"]
+
+
+def test_a_land_page_shows_its_own_contacts_on_the_first_screen(demo_content, browser_page):
+    """On a laptop the Land's first own contact is on the first screen; on a phone within one and a half."""
+    page = browser_page.page
+    for width, height, screens in ((1366, 900, 1.0), (390, 844, 1.5)):
+        page.set_viewport_size({"width": width, "height": height})
+        for slug in LAND_PAGES:
+            browser_page.goto(f"/hilfe-in-ihrem-bundesland/{slug}/")
+            assert page.locator("h1").inner_text().endswith(page.locator(".breadcrumbs [aria-current]").inner_text())
+            first = page.locator(".contact-card").first
+            assert not first.locator(".contact-card__coverage").inner_text().startswith("Bundesweit"), slug
+            box = first.locator(".contact-card__name").bounding_box()
+            assert box["y"] + box["height"] <= screens * height, (slug, width, box)
+    assert browser_page.foreign_requests == []
