@@ -19,7 +19,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Stark im Amt: gemeinsame Grundlagen"
 
     def ready(self):
-        from core import patches
+        from core import checks, patches  # noqa: F401  (checks registers itself)
         from core.cache.invalidation import connect_invalidation_signals
         from core.renditions import connect_rendition_signals
 
