@@ -3,7 +3,7 @@
 #
 #   docker build -t starkimamt .                 (podman: podman build --format docker -t starkimamt .,
 #                                                 the docker format keeps the HEALTHCHECK)
-#   docker run --rm --env-file prod.env starkimamt python manage.py migrate --noinput   # release step
+#   docker run --rm --env-file prod.env starkimamt sh -c 'python manage.py migrate --noinput && python manage.py apply_site_url'   # release step
 #   docker run -d --read-only --tmpfs /tmp --env-file prod.env -p 8000:8000 starkimamt
 #
 # Build stage: every dependency from requirements.lock, checked against its hash, as wheels only, so that

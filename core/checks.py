@@ -1,9 +1,12 @@
-"""System checks for settings that are each fine alone but contradict each other (`check --deploy`)."""
+"""System checks for `check --deploy`: settings that contradict each other, and a production Site whose
+public address would be localhost (mails, sitemap and canonical would say so)."""
 
 import os
 
 from django.conf import settings
 from django.core import checks
+
+from core import site_url
 
 
 @checks.register(checks.Tags.security, deploy=True)
@@ -55,3 +58,19 @@ def check_proxy_settings(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_site_url(app_configs, **kwargs):
+    # Only the setting: no database query here (checks run before migrate).
+    value = getattr(settings, "SITE_URL", "")
+    if not value:
+        return [checks.Error("SITE_URL fehlt.", hint="SITE_URL=https://stark-im-amt.example setzen.",
+                             id="core.E001")]
+    parsed = site_url.parse(value)
+    if parsed is None:
+        return [checks.Error(f"SITE_URL ist keine http(s)-Adresse: {value!r}", id="core.E002")]
+    if site_url.is_local(parsed[0]):
+        return [checks.Error(f"SITE_URL zeigt auf diesen Rechner: {value!r}",
+                             hint="Die öffentliche Adresse des Portals eintragen.", id="core.E003")]
+    return []

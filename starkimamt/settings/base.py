@@ -284,6 +284,8 @@ LOGGING = {
 }
 
 # Wagtail
+# Public address; production reads it from the environment (starkimamt/settings/production.py).
+SITE_URL = ""
 WAGTAIL_SITE_NAME = "Stark im Amt"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]

@@ -27,6 +27,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# The public address of the portal; `manage.py apply_site_url` (release step) writes it into the default
+# Wagtail Site, so mails, sitemap, canonical and og:url do not say localhost.
+SITE_URL = os.environ.get("SITE_URL", "").strip()
+
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 
 # Staff must prove a second factor before the admin opens (core.security).

@@ -63,7 +63,8 @@ def test_every_variable_is_in_the_readme_table():
 def test_compose_describes_the_production_topology():
     compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
     services = compose["services"]
-    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["command"] == [
+        "sh", "-c", "python manage.py migrate --noinput && python manage.py apply_site_url"]
     web = [name for name, service in services.items() if service.get("command") is None and "build" in service]
     assert len(web) >= 2
     for name in web:

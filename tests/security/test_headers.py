@@ -153,8 +153,9 @@ def production_env(**extra) -> dict:
         DJANGO_SETTINGS_MODULE="starkimamt.settings.production",
         SECRET_KEY="a-production-like-secret-" + "k7Q2" * 12,
         ALLOWED_HOSTS="stark-im-amt.example",
-        **extra,
+        SITE_URL="https://stark-im-amt.example",
     )
+    env.update(extra)
     return env
 
 
