@@ -21,7 +21,7 @@ ORGANIZATION_DESCRIPTION = (
 )
 DEFAULT_IMAGE = "img/og-default.png"
 DEFAULT_IMAGE_SIZE = (1200, 630)
-DEFAULT_IMAGE_ALT = "Stark im Amt – Hilfe für kommunale Amts- und Mandatsträger"
+DEFAULT_IMAGE_ALT = "Stark im Amt – Hilfe für kommunale Amts- und Mandatsträgerinnen und -träger"
 
 # The characters that could end a <script> element or open an HTML comment, escaped inside JSON strings
 # (the same table Django's json_script uses).
