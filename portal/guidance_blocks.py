@@ -49,11 +49,26 @@ def channel_choices():
     return [(term.slug, term.name) for term in Channel.objects.all()]
 
 
+class TermChoiceBlock(blocks.ChoiceBlock):
+    """A taxonomy slug. Stored slugs are used as they are: Wagtail would look each one up in the (queried) choices
+    whenever a page is read, a query per step on every render."""
+
+    def to_python(self, value):
+        return value
+
+
+class TermsChoiceBlock(blocks.MultipleChoiceBlock):
+    def to_python(self, value):
+        if not value:
+            return []
+        return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
 DEFAULT_STEP_RANK = 50  # steps without a rank sit in the middle; 1 is the first step of a plan
 
 
 class SituationRankBlock(blocks.StructBlock):
-    situation = blocks.ChoiceBlock(label="Situation", choices=situation_choices)
+    situation = TermChoiceBlock(label="Situation", choices=situation_choices, search_index=False)
     rank = blocks.IntegerBlock(label="Rang", min_value=1, max_value=99)
 
     class Meta:
@@ -75,15 +90,17 @@ class StepBlock(blocks.StructBlock):
         help_text="Bei gleichem Rang bestimmt die Art die Reihenfolge im Plan des Lotsen.",
     )
     text = blocks.RichTextBlock(label="Erläuterung", features=STEP_TEXT_FEATURES)
-    situations = blocks.MultipleChoiceBlock(
+    situations = TermsChoiceBlock(
         label="Nur bei diesen Situationen",
+        search_index=False,
         choices=situation_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Leer: bei allen Situationen, für die die Seite gilt.",
     )
-    channels = blocks.MultipleChoiceBlock(
+    channels = TermsChoiceBlock(
         label="Nur auf diesen Wegen",
+        search_index=False,
         choices=channel_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from wagtail.rich_text import RichText
 
 from contacts.models import Bundesland, Channel, Contact, ContactPhone, Situation
 from portal.deadline import Deadline, today
-from portal.guidance_blocks import DEFAULT_STEP_RANK, GuidanceStreamBlock, StepCategory
+from portal.guidance_blocks import DEFAULT_STEP_RANK, StepCategory
 
 CORE_STEPS = 7  # what a shaken reader can take in; the rest waits folded under "Weitere Schritte"
 ACUTE_PHASE, AFTER_PHASE = "akut", "danach"  # Phase slugs of the shared taxonomy
@@ -361,25 +362,34 @@ def _terms() -> tuple[list, list, list]:
     return generation_cached("lotse-terms", build)
 
 
-def _steps_of(page, steps_block, request=None) -> list[tuple[PlanStep, SourcePage]]:
-    """The page's steps, read from the raw JSON so that choosers in other blocks cause no queries."""
+def _list_items(raw_list) -> list[dict]:
+    """A ListBlock's raw JSON: items as {"type": "item", "value": …} (Wagtail ≥ 2.16) or bare values (older)."""
+    return [item["value"] if isinstance(item, dict) and "value" in item else item for item in raw_list or []]
+
+
+def _steps_of(page, request=None) -> list[tuple[PlanStep, SourcePage]]:
+    """The page's steps, read from the raw JSON: no block's `to_python`, so that neither choosers in other blocks
+    nor the taxonomy choices of the step's tags cost a query."""
     source = SourcePage(page.title, page.get_url(request))
     found = []
     for raw in page.body.raw_data:
         if raw.get("type") != "steps":
             continue
-        value = steps_block.to_python(raw.get("value") or {})
-        for step in value["steps"]:
-            ranks = {item["situation"]: item["rank"] for item in step.get("situation_ranks") or [] if item["rank"]}
+        for step in _list_items((raw.get("value") or {}).get("steps")):
+            ranks = {
+                item.get("situation"): int(item["rank"])
+                for item in _list_items(step.get("situation_ranks"))
+                if item.get("situation") and item.get("rank")
+            }
             found.append(
                 (
                     PlanStep(
-                        step["heading"],
-                        step["category"],
-                        step["text"],
+                        step.get("heading", ""),
+                        step.get("category", ""),
+                        RichText(step.get("text", "")),
                         situations=tuple(step.get("situations") or ()),
                         channels=tuple(step.get("channels") or ()),
-                        rank=step.get("rank") or DEFAULT_STEP_RANK,
+                        rank=int(step.get("rank") or DEFAULT_STEP_RANK),
                         situation_ranks=ranks,
                     ),
                     source,
@@ -410,8 +420,7 @@ def build_plan(answers: Answers, request=None) -> Plan:
     # Pages for the reader's phase first (acute danger: "akut", otherwise "danach"): among steps of the same
     # rank and category theirs come first. The sort is stable, so the editors' tree order decides the rest.
     pages.sort(key=lambda p: 0 if p.in_phase else 1)
-    steps_block = GuidanceStreamBlock().steps_block
-    candidates = [candidate for page in pages for candidate in _steps_of(page, steps_block, request)]
+    candidates = [candidate for page in pages for candidate in _steps_of(page, request)]
 
     # Whether a contact names the situation or serves the way is decided in SQL: the card shows neither.
     named = Contact.situations.through.objects.filter(contact_id=OuterRef("pk"))

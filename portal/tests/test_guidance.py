@@ -96,7 +96,12 @@ class GuidanceTreeTests(WagtailPageTestCase):
                         "title": "Was Sie tun können",
                         "steps": streamfield(
                             [("item", {"heading": "Sichern Sie Beweise", "category": "evidence",
-                                       "text": rich_text("<p>Bildschirmfoto.</p>")})]
+                                       "text": rich_text("<p>Bildschirmfoto.</p>"),
+                                       # Where the step belongs in the Lotse's plan, as an editor sets it.
+                                       "situations": ["bedrohung"], "channels": ["online"], "rank": "30",
+                                       "situation_ranks": streamfield(
+                                           [("item", {"situation": "bedrohung", "rank": "20"})]
+                                       )})]
                         ),
                     },
                 ),
