@@ -143,8 +143,17 @@ def _cooloff_hours() -> float:
     return float(cooloff or 1)
 
 
-# Admin paths a signed-in but not yet second-factor-verified user may still open.
-TWO_FACTOR_OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/password_reset/", "/admin/2fa/", "/admin/jsi18n/")
+# Admin paths a signed-in but not yet second-factor-verified user may still open. The 2FA pages themselves
+# load the icon sprite and the translations: redirected, icons.js inserted the whole setup page into the
+# sprite container, so the page held two forms and a code went into the hidden one.
+TWO_FACTOR_OPEN_PATHS = (
+    "/admin/login/",
+    "/admin/logout/",
+    "/admin/password_reset/",
+    "/admin/2fa/",
+    "/admin/jsi18n/",
+    "/admin/sprite/",
+)
 
 
 class RequireAdminTwoFactorMiddleware:

@@ -40,7 +40,8 @@ def test_setup_from_qr_code_to_first_login_and_reset_by_a_site_admin(home_page, 
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/2fa/einrichten/**")
 
-    image = page.locator(".two-factor-qr img").first
+    assert page.locator("#id_token").count() == 1  # one form, not a second one inside the icon sprite
+    image = page.locator(".two-factor-qr img")
     assert image.evaluate("img => img.complete && img.naturalWidth > 100")  # drawn, not blank
     src = image.get_attribute("src")
     assert src.startswith("data:image/png;base64,")

@@ -123,6 +123,17 @@ def test_password_only_session_is_sent_to_2fa_setup(password_only_client):
 
 
 @pytest.mark.django_db
+@override_settings(REQUIRE_ADMIN_2FA=True)
+def test_the_2fa_pages_get_their_icons_and_translations(password_only_client):
+    """icons.js puts whatever /admin/sprite/ answers into the page: a redirect to the setup page doubled
+    the setup form on the setup page itself."""
+    sprite = password_only_client.get("/admin/sprite/")
+    assert sprite.status_code == 200
+    assert b"<symbol id=\"icon-" in sprite.content and b"<form" not in sprite.content
+    assert password_only_client.get("/admin/jsi18n/").status_code == 200
+
+
+@pytest.mark.django_db
 @override_settings(REQUIRE_ADMIN_2FA=False)
 def test_without_the_requirement_a_password_is_enough(password_only_client):
     assert password_only_client.get("/admin/").status_code == 200
