@@ -21,13 +21,12 @@ import re
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 
-CRLF = "\r\n"
-LINE_OCTETS = 75
+from core.textformats import clean as _clean
+from core.textformats import content_lines, escape
+from core.textformats import uri as _uri
+
 CATEGORY = "Stark im Amt"
 
-# Everything below U+0020 except the newline, and DEL: none of it belongs in a vCard value. A lone "\r"
-# in particular would start a new property in many readers (issue 17).
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _POSTCODE_LINE = re.compile(r"^(\d{5})\s+(.+)$")
 
@@ -35,22 +34,6 @@ _POSTCODE_LINE = re.compile(r"^(\d{5})\s+(.+)$")
 def has_vcard(contact) -> bool:
     """A vCard only for something to save: a number, an e-mail, a website or a postal address."""
     return bool(contact.email or contact.website or contact.postal_address.strip() or list(contact.phone_numbers.all()))
-
-
-def _clean(value: str) -> str:
-    """Every kind of line break (\\r\\n, \\r, \\n, \\v, U+2028 …) becomes one \\n; other control
-    characters go."""
-    return _CONTROL.sub("", "\n".join((value or "").splitlines())).strip()
-
-
-def escape(value: str) -> str:
-    """A TEXT value (RFC 2426, 4): backslash, comma, semicolon and line breaks escaped."""
-    return _clean(value).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
-
-
-def _uri(value: str) -> str:
-    """URLs and e-mail addresses are not TEXT: no escaping, but no line break or control character either."""
-    return _clean(value).replace("\n", "")
 
 
 def international_number(number: str) -> str:
@@ -111,37 +94,6 @@ def _address(postal_address: str) -> str:
     return ";".join(["", "", escape(street), escape(locality), "", escape(postcode), escape(country)])
 
 
-def _units(line: str):
-    """Characters, with an escape sequence ("\\n", "\\,") kept as one unit so no fold separates it."""
-    index = 0
-    while index < len(line):
-        if line[index] == "\\" and index + 1 < len(line):
-            yield line[index : index + 2]
-            index += 2
-        else:
-            yield line[index]
-            index += 1
-
-
-def fold(line: str, limit: int = LINE_OCTETS) -> str:
-    """Lines longer than 75 octets continue after CRLF and a space (RFC 6350, 3.2; RFC 2425, 5.8.1); a
-    multi-byte UTF-8 character is never split."""
-    pieces = []
-    current = ""
-    size = 0
-    for unit in _units(line):
-        octets = len(unit.encode())
-        room = limit if not pieces else limit - 1  # a continuation line starts with a space
-        if size + octets > room:
-            pieces.append(current)
-            current, size = unit, octets
-        else:
-            current += unit
-            size += octets
-    pieces.append(current)
-    return (CRLF + " ").join(pieces)
-
-
 def vcard_for(contact) -> str | None:
     """One vCard 3.0 for `contact`, or None when there is nothing to save."""
     if not has_vcard(contact):
@@ -179,7 +131,7 @@ def vcard_for(contact) -> str | None:
     if note:
         lines.append(f"NOTE:{escape(note)}")
     lines.append("END:VCARD")
-    return "".join(fold(line) + CRLF for line in lines)
+    return content_lines(lines)
 
 
 def vcard_bundle(contacts) -> str:

@@ -1,31 +1,60 @@
-"""Content lines of iCalendar (RFC 5545) and vCard (RFC 6350) files: both escape and fold the same way."""
+"""Content lines of iCalendar (RFC 5545) and vCard (RFC 2426/6350) files: both escape and fold the same way."""
+
+import re
+
+CRLF = "\r\n"
+LINE_OCTETS = 75
+
+# Everything below U+0020 except the newline, and DEL: none of it belongs in a value. A lone "\r" in
+# particular would start a new property in many readers (issue 17).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+
+
+def clean(value: str) -> str:
+    """Every kind of line break (\\r\\n, \\r, \\n, \\v, U+2028 …) becomes one \\n; other control characters
+    go; surrounding white space too."""
+    return _CONTROL.sub("", "\n".join(str(value or "").splitlines())).strip()
 
 
 def escape(text: str) -> str:
-    """TEXT values: backslash, semicolon, comma and every kind of line break escaped.
-
-    A lone carriage return is a line break too: left raw, it could start a new property in some readers.
-    """
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value: backslash, semicolon, comma and every kind of line break escaped."""
+    return clean(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def fold(line: str) -> str:
-    """Lines longer than 75 octets are folded with CRLF and a space, never inside a UTF-8 character."""
-    if len(line.encode("utf-8")) <= 75:
-        return line
-    parts, current, size, limit = [], "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with a space
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
+def uri(value: str) -> str:
+    """URLs and e-mail addresses are not TEXT: no escaping, but no line break or control character either."""
+    return clean(value).replace("\n", "")
+
+
+def _units(line: str):
+    """Characters, with an escape sequence ("\\n", "\\,") kept as one unit so no fold separates it."""
+    index = 0
+    while index < len(line):
+        if line[index] == "\\" and index + 1 < len(line):
+            yield line[index : index + 2]
+            index += 2
+        else:
+            yield line[index]
+            index += 1
+
+
+def fold(line: str, limit: int = LINE_OCTETS) -> str:
+    """Lines longer than 75 octets continue after CRLF and a space; a multi-byte UTF-8 character or an escape
+    sequence is never split."""
+    pieces, current, size = [], "", 0
+    for unit in _units(line):
+        octets = len(unit.encode("utf-8"))
+        room = limit if not pieces else limit - 1  # a continuation line starts with a space
+        if size + octets > room:
+            pieces.append(current)
+            current, size = unit, octets
+        else:
+            current += unit
+            size += octets
+    pieces.append(current)
+    return (CRLF + " ").join(pieces)
 
 
 def content_lines(lines) -> str:
     """Folded lines, each ended by CRLF, as both formats require."""
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return "".join(fold(line) + CRLF for line in lines)

@@ -5,7 +5,8 @@ import pytest
 import vobject
 
 from contacts.models import Contact
-from contacts.vcard import fold, international_number, note_text, vcard_bundle, vcard_for
+from contacts.vcard import international_number, note_text, vcard_bundle, vcard_for
+from core.textformats import fold
 
 pytestmark = pytest.mark.django_db
 
