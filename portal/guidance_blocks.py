@@ -36,17 +36,19 @@ class StepCategory:
 STEP_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-def situation_choices():
-    """The shared taxonomy, read when the editor's form is built (editors may add situations)."""
-    from contacts.models import Situation
+def _term_choices(model_name: str):
+    """The shared taxonomy, read when the editor's form is built (editors may add terms)."""
+    from django.apps import apps
 
-    return [(term.slug, term.name) for term in Situation.objects.all()]
+    return [(term.slug, term.name) for term in apps.get_model("contacts", model_name).objects.all()]
+
+
+def situation_choices():
+    return _term_choices("Situation")
 
 
 def channel_choices():
-    from contacts.models import Channel
-
-    return [(term.slug, term.name) for term in Channel.objects.all()]
+    return _term_choices("Channel")
 
 
 class TermChoiceBlock(blocks.ChoiceBlock):
