@@ -182,6 +182,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
                         "contact": contact,
                         "edit_url": reverse(contact_viewset.get_url_name("edit"), args=[quote(contact.pk)]),
                         "age": (today - contact.verified_on).days if contact.verified_on else None,
+                        "live": contact.live,
                     }
                     for contact in page
                 ],

@@ -238,6 +238,13 @@ SAFE_AT_HOME = step(
     rank=54,
     ranks={"doxing": 9},
 )
+NOT_ALONE_TO_EVENTS = step(
+    Cat.PREVENTION,
+    "Gehen Sie nicht allein zu heiklen Terminen",
+    "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine Begleitung mit und sagen Sie "
+    "jemandem, wann Sie zurück sein wollen.</p>",
+    rank=75,
+)
 CALL_110 = step(
     Cat.SAFETY,
     "Rufen Sie bei Gefahr 110, bei Verletzungen 112",
@@ -634,13 +641,7 @@ def guidance_pages(profiles) -> list[dict]:
                     CALL_110,
                     NOT_ALONE,
                     SAFE_AT_HOME,
-                    step(
-                        Cat.PREVENTION,
-                        "Gehen Sie nicht allein zu heiklen Terminen",
-                        "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine "
-                        "Begleitung mit und sagen Sie jemandem, wann Sie zurück sein wollen.</p>",
-                        rank=75,
-                    ),
+                    NOT_ALONE_TO_EVENTS,
                     step(
                         Cat.PREVENTION,
                         "Schützen Sie Ihre Adresse",
@@ -1044,13 +1045,7 @@ def new_guidance_pages(profiles) -> list[dict]:
                     ),
                     KEEP_ORIGINAL,
                     KEEP_EMAIL,
-                    step(
-                        Cat.PREVENTION,
-                        "Gehen Sie nicht allein zu heiklen Terminen",
-                        "<p>Nehmen Sie zu Veranstaltungen, bei denen Sie mit Anfeindungen rechnen, eine "
-                        "Begleitung mit und sagen Sie jemandem, wann Sie zurück sein wollen.</p>",
-                        rank=75,
-                    ),
+                    NOT_ALONE_TO_EVENTS,
                     FILE_COMPLAINT,
                     GET_SUPPORT,
                 ),

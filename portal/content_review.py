@@ -54,6 +54,7 @@ def _row(page, today) -> dict:
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "age": (today - page.reviewed_on).days if page.reviewed_on else None,
         "overdue_days": (today - page.review_due_on).days if page.review_due_on else None,
+        "live": page.live,
     }
 
 

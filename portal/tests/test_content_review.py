@@ -99,7 +99,8 @@ def test_admin_list_and_dashboard_panel(client, editor, make_page):
     body = client.get(reverse("portal_content_review")).content.decode()
     assert "Frisch" not in body
     assert body.index("Nie geprüft") < body.index("Lange her")
-    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in body and "Entwurf" in body
+    assert reverse("wagtailadmin_pages:edit", args=[draft.pk]) in body
+    assert body.count("<td>Entwurf</td>") == 1 and body.count("<td>veröffentlicht</td>") == 2
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Inhalte zu prüfen: 3" in dashboard
     assert "Kontakte zu prüfen" in dashboard  # both panels, side by side
