@@ -58,13 +58,15 @@ def main():
     found = targets(client)
     sql = {label: [count(client, path, False), count(client, path, True)] for label, path in found.items()}
     cold = {label: after_change(client, path) for label, path in found.items()}
-    # Lighthouse: the home page, a guidance page, the contact finder and an article (issue 7).
+    # Lighthouse: the home page, a guidance page, the contact finder and an article (issue 7), and the two
+    # pages of the first minute, a Lotse plan and a Land page (issue 13).
     lighthouse = {label: found[label] for label in ("Startseite", "Ratgeberseite") if label in found}
     finder = page_path(first_live_page("ContactFinderPage"))
     if finder:
         lighthouse["Kontaktfinder"] = finder
-    if "Artikel" in found:
-        lighthouse["Artikel"] = found["Artikel"]
+    for label in ("Artikel", "Lotse-Ergebnis", "Bundesland"):
+        if label in found:
+            lighthouse[label] = found[label]
     print(
         json.dumps(
             {

@@ -5,7 +5,8 @@ when set, else each worker's local-memory cache. Migrates, collects static files
 (which also makes the image renditions), starts gunicorn with 2 sync workers on loopback, warms up, then
 runs `wrk -t2 -c4` against each page twice: with a cookie (which bypasses the page cache, so the page is
 rendered) and without (served from the cache); then Lighthouse (mobile) on the home page, a guidance
-page, the contact finder and an article (bench/lighthouse.py; BENCH_LIGHTHOUSE=0 leaves it out). Prints
+page, the contact finder, an article, a Lotse plan and a Land page (bench/lighthouse.py;
+BENCH_LIGHTHOUSE=0 leaves it out). Prints
 the tables and checks the targets of issue 7. BENCH_DURATION (seconds per run, default 8) keeps the
 whole run under five minutes.
 """
