@@ -101,8 +101,17 @@ class LinkCardBlock(blocks.StructBlock):
         template = "components/blocks/link_card.html"
 
 
-class BodyImageBlock(ImageBlock):
-    """An image with its alt text (required by ImageBlock unless marked decorative) and a credit."""
+class GermanImageBlock(ImageBlock):
+    """Wagtail's ImageBlock (image plus alt text, required unless marked decorative) with a German label on
+    its chooser: ImageBlock names it "image" without a label, and the editor read "Image*"."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.child_blocks["image"].label = "Bild"
+
+
+class BodyImageBlock(GermanImageBlock):
+    """An image with its alt text in a page body."""
 
     class Meta:
         icon = "image"

@@ -8,6 +8,9 @@ Each patch gives Wagtail's own answer and saves queries by keeping data per cont
 - `Site.find_for_request` and `Site.get_site_root_paths`: the site of a host and the root paths, instead of a
   query (or a cache round trip) on every request.
 
+- The Sites list's columns "site_name" and "root_page" have no label, so Wagtail shows the English field
+  names ("Site name", "Root page"); they get the fields' translated verbose names (tests/test_admin_german.py).
+
 `apply()` runs once from `CoreConfig.ready()`; `WAGTAIL` keeps Wagtail's originals for the tests.
 """
 
@@ -91,7 +94,17 @@ def get_site_root_paths():
     return generation_cached("site-root-paths", WAGTAIL["get_site_root_paths"])
 
 
+def label_site_columns() -> None:
+    from django.utils.text import capfirst
+    from wagtail.sites.views import IndexView
+
+    for column in IndexView.columns:
+        if column.name in {"site_name", "root_page"}:
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+
+
 def apply() -> None:
+    label_site_columns()
     PageQuerySet.private_q = private_q
     Page.get_view_restrictions = get_view_restrictions
     Site.find_for_request = staticmethod(find_for_request)

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
 
 from contacts.blocks import ContactChooserBlock, live_contacts
-from core.blocks import CalloutBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
+from core.blocks import CalloutBlock, GermanImageBlock, HeadingBlock, HeadingOrderStreamBlock, PageCardChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -44,7 +44,7 @@ class StandpointBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """An image with alt text (ImageBlock asks for it unless marked decorative), caption and credit."""
 
-    image = ImageBlock(label="Bild")
+    image = GermanImageBlock(label="Bild")
     caption = blocks.CharBlock(label="Bildunterschrift", max_length=250, required=False)
 
     class Meta:

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",  # Wagtail's admin uses its naturaltime; without the app, no German ("a minute ago")
 ]
 
 MIDDLEWARE = [
@@ -189,6 +190,8 @@ LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
+# Corrections to Wagtail's German (core/locale/de): searched before every app's own catalogue.
+LOCALE_PATHS = [BASE_DIR / "core" / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
