@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from contacts.models import Bundesland, Contact, ContactKind, ContactPhone, Situation
+from contacts.models import Bundesland, Channel, Contact, ContactKind, ContactPhone, Situation
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
@@ -21,6 +21,7 @@ IMPORT_BATCH = 500
 REQUIRED_COLUMNS = ("key", "name", "kind")
 TEXT_COLUMNS = (
     "name",
+    "tagline",
     "description",
     "email",
     "website",
@@ -31,7 +32,7 @@ TEXT_COLUMNS = (
     "verified_by",
     "internal_note",
 )
-BOOLEAN_COLUMNS = ("nationwide", "anonymous_possible", "free_of_charge")
+BOOLEAN_COLUMNS = ("nationwide", "anonymous_possible", "free_of_charge", "is_emergency_number")
 TRUE_VALUES = {"ja", "j", "yes", "y", "true", "wahr", "1", "x"}
 FALSE_VALUES = {"nein", "n", "no", "false", "falsch", "0", ""}
 KNOWN_COLUMNS = {
@@ -41,9 +42,34 @@ KNOWN_COLUMNS = {
     *BOOLEAN_COLUMNS,
     "bundeslaender",
     "situations",
+    "channels",
     "phones",
     "verified_on",
 }
+# Columns of the admin's export (its German headings and the properties it writes) read as the import's own,
+# so the export goes back in unchanged. Other columns are not read: "Veröffentlicht", the export's state
+# column, among them (the import's own choice, draft or publish, decides that).
+EXPORT_COLUMNS = {
+    "laender_codes": "bundeslaender",
+    "situation_slugs": "situations",
+    "channel_slugs": "channels",
+    "phone_list": "phones",
+    "Bundesländer": "bundeslaender",
+    "Telefonnummern": "phones",
+}
+
+
+def column_name(heading: str) -> str:
+    """The import's name for a heading: itself, an export property, or a field's German label."""
+    heading = heading.strip()
+    if heading in KNOWN_COLUMNS:
+        return heading
+    if heading in EXPORT_COLUMNS:
+        return EXPORT_COLUMNS[heading]
+    for name in KNOWN_COLUMNS - {"phones"}:
+        if str(Contact._meta.get_field(name).verbose_name).casefold() == heading.casefold():
+            return name
+    return heading
 
 
 class ImportFileError(Exception):
@@ -115,13 +141,16 @@ def _reader(text: str) -> csv.DictReader:
         header = reader.fieldnames or []
     except csv.Error as error:
         raise ImportFileError(f"Die Kopfzeile ist keine gültige CSV-Zeile: {error}.") from None
-    header = [name.strip() for name in header]
+    header = [column_name(name) for name in header]
     reader.fieldnames = header
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ImportFileError(
-            "In der Kopfzeile fehlen die Spalten " + ", ".join(f"„{name}“" for name in missing) + ". "
-            "Erwartet werden mindestens: " + ", ".join(REQUIRED_COLUMNS) + "."
+            "In der Kopfzeile fehlen die Spalten "
+            + ", ".join(f"„{name}“ ({_verbose(name)})" for name in missing)
+            + ". Erwartet werden mindestens: "
+            + ", ".join(REQUIRED_COLUMNS)
+            + " – oder die Überschriften des Exports."
         )
     duplicates = sorted({name for name in header if header.count(name) > 1})
     if duplicates:
@@ -181,6 +210,7 @@ def snapshot(contact: Contact) -> dict:
     data = {name: getattr(contact, name) for name in (*TEXT_COLUMNS, *BOOLEAN_COLUMNS, "kind", "verified_on")}
     data["bundeslaender"] = sorted(land.pk for land in contact.bundeslaender.all())
     data["situations"] = sorted(situation.pk for situation in contact.situations.all())
+    data["channels"] = sorted(channel.pk for channel in contact.channels.all())
     data["phones"] = [(p.label, p.number, p.hours) for p in contact.phone_numbers.all()]
     return data
 
@@ -202,7 +232,7 @@ def _validation_messages(error: ValidationError) -> list[str]:
     return list(error.messages)
 
 
-def _build_row(line, raw, columns, existing, laender, situations, user) -> tuple[_Row | None, list[str]]:
+def _build_row(line, raw, columns, existing, laender, situations, channels, user) -> tuple[_Row | None, list[str]]:
     problems = []
     key = (raw.get("key") or "").strip()
     contact = existing.get(key)
@@ -211,6 +241,13 @@ def _build_row(line, raw, columns, existing, laender, situations, user) -> tuple
         # Someone is editing it right now: an import must not overwrite their work.
         who = contact.locked_by.get_username() if contact.locked_by else "jemandem"
         problems.append(f"Der Kontakt „{key}“ ist von {who} gesperrt und kann nicht importiert werden.")
+    elif contact is not None and contact.live and contact.has_unpublished_changes:
+        # The row holds the live version; the draft lives only in its revision. Importing over it would
+        # leave the draft behind, unseen, and the next publish of that draft would undo the import.
+        problems.append(
+            f"Der Kontakt „{key}“ hat einen Entwurf, der noch nicht veröffentlicht ist. Veröffentlichen oder "
+            "verwerfen Sie ihn zuerst im Admin, sonst ginge er verloren."
+        )
     if is_new:
         contact = Contact(key=key)
         before = None
@@ -258,6 +295,15 @@ def _build_row(line, raw, columns, existing, laender, situations, user) -> tuple
             else:
                 chosen.append(situation)
         contact.situations = chosen
+    if "channels" in columns:
+        chosen = []
+        for token in _split(raw.get("channels") or ""):
+            channel = channels.get(token.lower())
+            if channel is None:
+                problems.append(f"„Für diese Wege“: „{token}“ ist kein bekannter Weg (z. B. „online“).")
+            else:
+                chosen.append(channel)
+        contact.channels = chosen
     if "phones" in columns:
         try:
             phones = _parse_phones(raw.get("phones") or "")
@@ -316,13 +362,14 @@ def import_contacts(data: bytes, *, publish: bool = False, user=None) -> ImportR
         c.key: c
         for c in Contact.objects.filter(key__in=keys)
         .select_related("locked_by")
-        .prefetch_related("phone_numbers", "bundeslaender", "situations")
+        .prefetch_related("phone_numbers", "bundeslaender", "situations", "channels")
     }
     laender = {}
     for land in Bundesland.objects.all():
         for alias in (land.slug, land.iso_code, land.name, land.key):
             laender[alias.lower()] = land
     situations = {s.slug.lower(): s for s in Situation.objects.all()}
+    channels = {c.slug.lower(): c for c in Channel.objects.all()}
 
     rows = []
     seen = {}
@@ -332,7 +379,7 @@ def import_contacts(data: bytes, *, publish: bool = False, user=None) -> ImportR
             result.errors.append(f"Zeile {line}: Der Schlüssel „{key}“ steht schon in Zeile {seen[key]}.")
             continue
         seen[key] = line
-        row, problems = _build_row(line, raw, columns, existing, laender, situations, user)
+        row, problems = _build_row(line, raw, columns, existing, laender, situations, channels, user)
         result.errors += [f"Zeile {line}: {problem}" for problem in problems]
         if row is not None:
             rows.append(row)
@@ -366,9 +413,11 @@ def _create_all(rows: list[_Row], *, publish: bool, user, result: ImportResult) 
     content_type = ContentType.objects.get_for_model(Contact)
     for start in range(0, len(rows), IMPORT_BATCH):
         batch = [row.contact for row in rows[start : start + IMPORT_BATCH]]
-        # modelcluster keeps the parsed Länder, situations and phones in memory until a save: read them now.
+        # modelcluster keeps the parsed Länder, situations, channels and phones in memory until a save: read
+        # them now.
         related = [
-            (list(c.bundeslaender.all()), list(c.situations.all()), list(c.phone_numbers.all())) for c in batch
+            (list(c.bundeslaender.all()), list(c.situations.all()), list(c.channels.all()), list(c.phone_numbers.all()))
+            for c in batch
         ]
         for contact in batch:
             contact.live = publish
@@ -376,15 +425,17 @@ def _create_all(rows: list[_Row], *, publish: bool, user, result: ImportResult) 
             if publish:
                 contact.first_published_at = contact.last_published_at = now
         Contact.objects.bulk_create(batch)
-        laender_rows, situation_rows, phones = [], [], []
-        for contact, (laender, situations, contact_phones) in zip(batch, related, strict=True):
+        laender_rows, situation_rows, channel_rows, phones = [], [], [], []
+        for contact, (laender, situations, channels, contact_phones) in zip(batch, related, strict=True):
             laender_rows += [Contact.bundeslaender.through(contact=contact, bundesland=land) for land in laender]
             situation_rows += [Contact.situations.through(contact=contact, situation=s) for s in situations]
+            channel_rows += [Contact.channels.through(contact=contact, channel=c) for c in channels]
             for order, phone in enumerate(contact_phones):
                 phone.contact, phone.sort_order = contact, order
                 phones.append(phone)
         Contact.bundeslaender.through.objects.bulk_create(laender_rows)
         Contact.situations.through.objects.bulk_create(situation_rows)
+        Contact.channels.through.objects.bulk_create(channel_rows)
         ContactPhone.objects.bulk_create(phones)
         revisions = Revision.objects.bulk_create(
             Revision(

@@ -1,5 +1,6 @@
 """Admin for contacts and the shared taxonomy: listings, filters, export, "Zu prüfen", CSV import."""
 
+import csv
 import datetime
 
 import django_filters
@@ -8,6 +9,7 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
@@ -108,14 +110,17 @@ class ContactViewSet(SnippetViewSet):
     search_fields = ["name", "key", "description", "email", "website"]
     search_backend_name = None  # ORM search: finds contacts the moment they are saved, no index to rebuild
     ordering = ["name"]
+    # The import reads this export back as it is (contacts/importer.py, column_name).
     list_export = [
         "key",
         "name",
         "kind",
+        "tagline",
         "description",
         "nationwide",
         "laender_codes",
         "situation_slugs",
+        "channel_slugs",
         "phone_list",
         "email",
         "website",
@@ -124,6 +129,7 @@ class ContactViewSet(SnippetViewSet):
         "languages",
         "anonymous_possible",
         "free_of_charge",
+        "is_emergency_number",
         "source_url",
         "verified_on",
         "verified_by",
@@ -132,19 +138,21 @@ class ContactViewSet(SnippetViewSet):
     export_headings = {
         "laender_codes": "Bundesländer",
         "situation_slugs": "Hilft bei",
+        "channel_slugs": "Für diese Wege",
         "phone_list": "Telefonnummern",
         "live": "Veröffentlicht",
     }
     export_filename = "kontakte"
 
     def get_queryset(self, request):
-        return Contact.objects.prefetch_related("bundeslaender", "phone_numbers", "situations")
+        return Contact.objects.prefetch_related("bundeslaender", "phone_numbers", "situations", "channels")
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("zu-pruefen/", ReviewView.as_view(), name="review"),
             path("import/", ImportView.as_view(), name="import"),
+            path("import/vorlage/", import_template, name="import_template"),
         ]
 
 
@@ -199,8 +207,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV-Datei",
         help_text=(
-            f"UTF-8, höchstens {MAX_IMPORT_BYTES // 1024 // 1024} MB. Spalten wie im Export "
-            "(mindestens key, name, kind); Trennzeichen Komma oder Semikolon."
+            f"UTF-8, höchstens {MAX_IMPORT_BYTES // 1024 // 1024} MB. Spalten wie im Export (CSV oder die "
+            "Vorlage unten), mindestens Schlüssel, Name der Stelle und Art; Trennzeichen Komma oder Semikolon."
         ),
     )
     publish = forms.ChoiceField(
@@ -209,6 +217,28 @@ class ImportForm(forms.Form):
         initial="draft",
         widget=forms.RadioSelect,
     )
+
+
+def import_template_headings() -> list[str]:
+    """The export's headings without its state column: the header row of an empty import file."""
+    from django.utils.text import capfirst
+
+    viewset = ContactViewSet
+    return [
+        viewset.export_headings.get(name) or str(capfirst(Contact._meta.get_field(name).verbose_name))
+        for name in viewset.list_export
+        if name != "live"
+    ]
+
+
+def import_template(request):
+    """An empty CSV with the export's headings, for staff who start a list in a spreadsheet."""
+    _require(request, "add")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kontakte-vorlage.csv"'
+    response.write("\ufeff")  # spreadsheets read UTF-8 only with a BOM
+    csv.writer(response).writerow(import_template_headings())
+    return response
 
 
 class ImportView(WagtailAdminTemplateMixin, FormView):

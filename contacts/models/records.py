@@ -355,6 +355,10 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         return " ".join(situation.slug for situation in self.situations.all())
 
     @property
+    def channel_slugs(self) -> str:
+        return " ".join(channel.slug for channel in self.channels.all())
+
+    @property
     def phone_list(self) -> str:
         """ "label; number; hours | …", the format the CSV import reads back."""
         return " | ".join(f"{p.label}; {p.number}; {p.hours}" for p in self.phone_numbers.all())

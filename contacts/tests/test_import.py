@@ -157,8 +157,7 @@ def test_management_command_fails_loudly_on_errors(taxonomy, tmp_path):
 def test_a_contact_locked_by_someone_else_is_not_overwritten(make_contact, django_user_model):
     editor = django_user_model.objects.create_superuser("redaktion", "r@example.org", "pw")
     contact = make_contact("gesperrt", nationwide=True, name="Gesperrt")
-    contact.locked, contact.locked_by = True, editor
-    contact.save()
+    Contact.objects.filter(pk=contact.pk).update(locked=True, locked_by=editor)  # as the admin's lock does
     result = import_contacts((HEADER + "gesperrt,Neu,polizei,ja,,110,,,,,\n").encode(), publish=True)
     assert result.errors == [
         "Zeile 2: Der Kontakt „gesperrt“ ist von redaktion gesperrt und kann nicht importiert werden."
@@ -166,3 +165,102 @@ def test_a_contact_locked_by_someone_else_is_not_overwritten(make_contact, djang
     assert Contact.objects.get(key="gesperrt").name == "Gesperrt"
     # The one who holds the lock may import.
     assert import_contacts((HEADER + "gesperrt,Neu,polizei,ja,,110,,,,,\n").encode(), publish=True, user=editor).ok
+
+
+# --- the admin's own export, read back (issue 19) -----------------------------------------------------
+
+
+@pytest.fixture
+def admin_export(client, demo_contacts, django_user_model):
+    from django.urls import reverse
+
+    from contacts.wagtail_hooks import contact_viewset
+
+    client.force_login(django_user_model.objects.create_superuser("pflege-admin", "p@example.org", "pw"))
+
+    def export() -> str:
+        response = client.get(reverse(contact_viewset.get_url_name("list")) + "?export=csv")
+        assert response.status_code == 200
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        return body.decode("utf-8-sig")
+
+    return export
+
+
+def test_the_admin_export_goes_back_in_unchanged(admin_export):
+    exported = admin_export()
+    assert exported.startswith("Schlüssel,Name der Stelle,Art,")  # German headings, as staff see them
+    result = import_contacts(exported.encode(), publish=True)
+    assert result.ok, result.errors
+    assert result.created == [] and result.updated == []
+    assert len(result.unchanged) == Contact.objects.count()
+
+
+def test_an_edited_export_reports_every_changed_field(admin_export):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(admin_export())))
+    hateaid = next(row for row in rows if row["Schlüssel"] == "hateaid")
+    hateaid["In einer Zeile"] = "Hilft bei digitaler Gewalt."
+    assert hateaid["Für diese Wege"] == "online"
+    hateaid["Für diese Wege"] = "online post-telefon"
+    hateaid["Erreichbarkeit"] = "Montag bis Freitag"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    result = import_contacts(buffer.getvalue().encode(), publish=True)
+    assert result.ok, result.errors
+    assert len(result.updated) == 1
+    for label in ("In einer Zeile", "Für diese Wege", "Erreichbarkeit"):
+        assert label in result.updated[0], result.updated
+    assert "Name der Stelle" not in result.updated[0]
+    contact = Contact.objects.get(key="hateaid")
+    assert contact.tagline == "Hilft bei digitaler Gewalt."
+    assert sorted(c.slug for c in contact.channels.all()) == ["online", "post-telefon"]
+    assert admin_export().count("Hilft bei digitaler Gewalt.") == 1  # and the next export shows it
+
+
+def test_a_pending_draft_is_not_overwritten(admin_export):
+    exported = admin_export()
+    contact = Contact.objects.get(key="hateaid")
+    contact.availability = "Entwurf: neue Zeiten"
+    contact.save_revision()
+    before = contact.revisions.count()
+    result = import_contacts(exported.replace("HateAid,", "HateAid e. V.,", 1).encode(), publish=True)
+    assert not result.ok
+    assert any("„hateaid“ hat einen Entwurf" in error for error in result.errors)
+    contact.refresh_from_db()
+    assert contact.name == "HateAid" and contact.revisions.count() == before
+    assert contact.get_latest_revision_as_object().availability == "Entwurf: neue Zeiten"
+
+
+def test_the_template_has_the_exports_headings_and_imports(client, admin_export):
+    from django.urls import reverse
+
+    from contacts.wagtail_hooks import contact_viewset
+
+    response = client.get(reverse(contact_viewset.get_url_name("import_template")))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    template = response.content.decode("utf-8-sig")
+    header = template.splitlines()[0]
+    assert admin_export().splitlines()[0].startswith(header)  # the export, minus its state column
+    filled = template + _row_for(header, key="test-stelle", name="Teststelle", kind="opferberatung")
+    result = import_contacts(filled.encode(), publish=False)
+    assert result.ok, result.errors
+    assert result.created == ["test-stelle (Teststelle)"]
+
+
+def _row_for(header: str, **values) -> str:
+    import csv
+    import io
+
+    headings = next(csv.reader([header]))
+    names = {"Schlüssel": "key", "Name der Stelle": "name", "Art": "kind", "Website": "website"}
+    names["Bundesweit zuständig"] = "nationwide"
+    values.setdefault("website", "https://example.org")
+    values.setdefault("nationwide", "ja")
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([values.get(names.get(heading, ""), "") for heading in headings])
+    return buffer.getvalue()
