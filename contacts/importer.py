@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from contacts.models import Bundesland, Channel, Contact, ContactKind, ContactPhone, Situation
+from core.textformats import from_spreadsheet_safe
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
@@ -344,6 +345,7 @@ def import_contacts(data: bytes, *, publish: bool = False, user=None) -> ImportR
                 continue
             if not any((value or "").strip() for value in raw.values()):
                 continue  # blank line
+            raw = {name: from_spreadsheet_safe(value or "") for name, value in raw.items()}
             raw_rows.append((reader.line_num, raw))
             if len(raw_rows) > MAX_IMPORT_ROWS:
                 raise ImportFileError(f"Die Datei hat mehr als {MAX_IMPORT_ROWS} Zeilen; bitte teilen Sie sie auf.")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from contacts.models import Bundesland, Contact, ContactKind, Situation
 from contacts.models.finder import find_contacts, land_first
 from contacts.vcard import vcard_response
+from core.textformats import spreadsheet_safe
 
 EXPORT_CHUNK = 200  # contacts per database round trip and per piece of the response
 LICENSE_NOTE = "Kontakte von Stark im Amt; bitte mit Quelle und Prüfdatum weitergeben."
@@ -109,7 +110,7 @@ def _csv_row(contact: Contact) -> dict:
     row["anonymous_possible"] = "ja" if row["anonymous_possible"] else "nein"
     row["free_of_charge"] = "ja" if row["free_of_charge"] else "nein"
     row["verified_on"] = row["verified_on"] or ""
-    return row
+    return {name: spreadsheet_safe(value) for name, value in row.items()}
 
 
 def _csv_pieces():

@@ -1,4 +1,5 @@
-"""Content lines of iCalendar (RFC 5545) and vCard (RFC 2426/6350) files: both escape and fold the same way."""
+"""Text for the files the portal hands out: content lines of iCalendar (RFC 5545) and vCard (RFC 2426/6350)
+files, which escape and fold the same way, and CSV cells that a spreadsheet must not run as a formula."""
 
 import re
 
@@ -58,3 +59,24 @@ def fold(line: str, limit: int = LINE_OCTETS) -> str:
 def content_lines(lines) -> str:
     """Folded lines, each ended by CRLF, as both formats require."""
     return "".join(fold(line) + CRLF for line in lines)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection). A phone number such
+# as "+49 30 1234-5" or "-" alone is data, not a formula, and stays as it is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s/().-]*$")
+
+
+def spreadsheet_safe(value) -> str:
+    """A CSV cell that opens as text: a leading apostrophe before anything a spreadsheet would calculate."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def from_spreadsheet_safe(text: str) -> str:
+    """The cell as it was before `spreadsheet_safe`, so our own CSV goes back in unchanged."""
+    if text.startswith("'") and text[1:].startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text[1:]):
+        return text[1:]
+    return text

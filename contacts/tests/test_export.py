@@ -52,6 +52,26 @@ def test_csv_export_parses_and_matches_the_json(client, with_draft):
     assert "Nur intern" not in body
 
 
+def test_csv_cells_never_open_as_spreadsheet_formulas_and_read_back_unchanged(client, make_contact):
+    from contacts.importer import import_contacts
+
+    make_contact(
+        "formel",
+        nationwide=True,
+        name="=HYPERLINK(\"https://example.org\";\"Hier klicken\")",
+        description="@SUM(1+1) und +A1",
+        availability="-2+3",
+        phones=("+43 1 234 56-78",),
+    )
+    body = b"".join(client.get("/kontakte/offene-daten.csv").streaming_content).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(body)))
+    assert row["name"].startswith("'=HYPERLINK") and row["description"].startswith("'@SUM")
+    assert row["availability"] == "'-2+3"
+    assert row["phones"] == "; +43 1 234 56-78; "  # a number stays a number
+    result = import_contacts(body.encode(), publish=True)
+    assert result.ok and result.unchanged == ['formel (=HYPERLINK("https://example.org";"Hier klicken"))']
+
+
 def test_export_is_read_only(client, demo_contacts):
     assert client.post("/kontakte/offene-daten.json").status_code == 405
     assert client.post("/kontakte/offene-daten.csv").status_code == 405
