@@ -156,6 +156,17 @@ TWO_FACTOR_OPEN_PATHS = (
 )
 
 
+def two_factor_pending(request) -> bool:
+    """Signed in with the password but not yet with the second factor (while REQUIRE_ADMIN_2FA is on)."""
+    user = getattr(request, "user", None)
+    return bool(
+        getattr(settings, "REQUIRE_ADMIN_2FA", False)
+        and user is not None
+        and user.is_authenticated
+        and not (hasattr(user, "is_verified") and user.is_verified())
+    )
+
+
 class RequireAdminTwoFactorMiddleware:
     """With REQUIRE_ADMIN_2FA, a session that only knows the password cannot reach the admin.
 
@@ -170,8 +181,7 @@ class RequireAdminTwoFactorMiddleware:
             getattr(settings, "REQUIRE_ADMIN_2FA", False)
             and request.path_info.startswith(ADMIN_PREFIX)
             and not request.path_info.startswith(TWO_FACTOR_OPEN_PATHS)
-            and request.user.is_authenticated
-            and not request.user.is_verified()
+            and two_factor_pending(request)
         ):
             from core.two_factor import has_confirmed_device
 

@@ -4,6 +4,15 @@ from wagtail.models import Site
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def userbar_allowed(context) -> bool:
+    """The Wagtail userbar (edit links into the admin) only for a session that has passed the second factor."""
+    from core.security import two_factor_pending
+
+    request = context.get("request")
+    return request is not None and not two_factor_pending(request)
+
+
 def _site_root(context):
     request = context.get("request")
     cache = context.render_context

@@ -134,6 +134,15 @@ def test_the_2fa_pages_get_their_icons_and_translations(password_only_client):
 
 
 @pytest.mark.django_db
+def test_the_userbar_on_public_pages_waits_for_the_second_factor(password_only_client):
+    """The userbar links into the admin; a password alone must not show it (issue 17, item 5)."""
+    with override_settings(REQUIRE_ADMIN_2FA=True):
+        assert "wagtail-userbar" not in password_only_client.get("/").content.decode()
+    with override_settings(REQUIRE_ADMIN_2FA=False):
+        assert "wagtail-userbar" in password_only_client.get("/").content.decode()
+
+
+@pytest.mark.django_db
 @override_settings(REQUIRE_ADMIN_2FA=False)
 def test_without_the_requirement_a_password_is_enough(password_only_client):
     assert password_only_client.get("/admin/").status_code == 200
