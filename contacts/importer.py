@@ -233,6 +233,18 @@ def _validation_messages(error: ValidationError) -> list[str]:
     return list(error.messages)
 
 
+def _terms(raw, column: str, known: dict, unknown_message: str, problems: list[str]) -> list:
+    """The known terms (situations, channels) a cell names; each unknown one is reported."""
+    chosen = []
+    for token in _split(raw.get(column) or ""):
+        term = known.get(token.lower())
+        if term is None:
+            problems.append(unknown_message.format(token))
+        else:
+            chosen.append(term)
+    return chosen
+
+
 def _build_row(line, raw, columns, existing, laender, situations, channels, user) -> tuple[_Row | None, list[str]]:
     problems = []
     key = (raw.get("key") or "").strip()
@@ -288,23 +300,13 @@ def _build_row(line, raw, columns, existing, laender, situations, channels, user
                 chosen.append(land)
         contact.bundeslaender = chosen
     if "situations" in columns:
-        chosen = []
-        for token in _split(raw.get("situations") or ""):
-            situation = situations.get(token.lower())
-            if situation is None:
-                problems.append(f"„Hilft bei“: „{token}“ ist keine bekannte Situation.")
-            else:
-                chosen.append(situation)
-        contact.situations = chosen
+        contact.situations = _terms(
+            raw, "situations", situations, "„Hilft bei“: „{}“ ist keine bekannte Situation.", problems
+        )
     if "channels" in columns:
-        chosen = []
-        for token in _split(raw.get("channels") or ""):
-            channel = channels.get(token.lower())
-            if channel is None:
-                problems.append(f"„Für diese Wege“: „{token}“ ist kein bekannter Weg (z. B. „online“).")
-            else:
-                chosen.append(channel)
-        contact.channels = chosen
+        contact.channels = _terms(
+            raw, "channels", channels, "„Für diese Wege“: „{}“ ist kein bekannter Weg (z. B. „online“).", problems
+        )
     if "phones" in columns:
         try:
             phones = _parse_phones(raw.get("phones") or "")
