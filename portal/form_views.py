@@ -2,7 +2,9 @@
 
 Django's CSRF protection needs a cookie, and a visitor who only reads must not get one. Forms therefore
 post here instead of to the page URL, and this view checks where the request comes from the way modern
-browsers allow: `Sec-Fetch-Site` must not be "cross-site" and `Origin`, when sent, must be this site.
+browsers allow: `Sec-Fetch-Site`, when sent, must be "same-origin" (or "none": typed or bookmarked) and
+`Origin`, when sent, must be this site, scheme included. "same-site" is refused too: another host of the
+same registrable domain (a partner's subdomain, an old http:// host) is not this site.
 A forged cross-site post can only send feedback in someone else's name, which the check still stops in
 every current browser.
 """
@@ -22,13 +24,17 @@ NO_FILES = "Dieses Formular nimmt keine Dateien an. Bitte senden Sie es ohne Anh
 FORBIDDEN = "Das Formular wurde von einer anderen Website aus gesendet und deshalb nicht angenommen."
 
 
+ALLOWED_FETCH_SITES = {"", "same-origin", "none"}
+
+
 def same_origin(request) -> bool:
-    if request.META.get("HTTP_SEC_FETCH_SITE", "") == "cross-site":
+    if request.META.get("HTTP_SEC_FETCH_SITE", "") not in ALLOWED_FETCH_SITES:
         return False
     origin = request.META.get("HTTP_ORIGIN")
     if origin is None:
         return True  # old browsers and non-browser clients; the rate limit and honeypot still apply
-    return urlsplit(origin).netloc == request.get_host()
+    sent = urlsplit(origin)
+    return sent.scheme == request.scheme and sent.netloc == request.get_host()
 
 
 @csrf_exempt

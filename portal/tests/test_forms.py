@@ -172,6 +172,13 @@ def test_posts_from_other_sites_are_refused(client, feedback):
     assert forged.status_code == 403
     cross = post(client, feedback, VALID, HTTP_SEC_FETCH_SITE="cross-site")
     assert cross.status_code == 403
+    # Another host of the same registrable domain is not this site, nor is this host over another scheme.
+    sibling = post(client, feedback, VALID, HTTP_SEC_FETCH_SITE="same-site")
+    assert sibling.status_code == 403
+    other_scheme = post(client, feedback, VALID, HTTP_ORIGIN="https://testserver")
+    assert other_scheme.status_code == 403
+    assert post(client, feedback, VALID, HTTP_ORIGIN="null").status_code == 403
+    assert FormSubmission.objects.filter(page=feedback).count() == 0
     same = post(client, feedback, VALID, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin")
     assert same.status_code == 200
     assert FormSubmission.objects.filter(page=feedback).count() == 1
