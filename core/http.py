@@ -151,3 +151,25 @@ def favicon(request):
     response = HttpResponse(_favicon_bytes(), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+class NoBodyForHead:
+    """WSGI wrapper: a HEAD response goes out with the headers of the GET and no body.
+
+    gunicorn 23 sends whatever body the application returns, also for HEAD; a client on a keep-alive
+    connection then reads that body as the start of the next response. Django's test client removes the
+    body itself, so only a raw socket shows it (tests/security/test_wire.py). Content-Length stays: it
+    is the length the GET would have (RFC 9110, 9.3.2).
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        body = self.application(environ, start_response)
+        if environ.get("REQUEST_METHOD") != "HEAD":
+            return body
+        close = getattr(body, "close", None)
+        if close is not None:
+            close()  # request_finished, file handles of static files
+        return []

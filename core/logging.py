@@ -70,6 +70,20 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class OneLineWarningFilter(logging.Filter):
+    """For loggers whose errors are the client's doing (a bogus Host): a warning without the traceback.
+
+    A scanner sends thousands of them; a traceback each would bury the lines that matter.
+    """
+
+    def filter(self, record):
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        record.stack_info = None
+        return True
+
+
 # Attributes every LogRecord has; anything else passed in `extra=` goes into the JSON object.
 _STANDARD_ATTRIBUTES = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
 

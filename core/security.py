@@ -54,6 +54,8 @@ class SecurityHeadersMiddleware:
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        # XFrameOptionsMiddleware sits inside; answers made before it (a bogus Host's 400) get it here.
+        response.setdefault("X-Frame-Options", "DENY")
         if response.get("Content-Disposition", "").startswith("attachment"):
             # Uploaded documents: even if a browser renders one, it is sandboxed and cannot be framed.
             response["Content-Security-Policy"] = STRICT_FILE_CSP

@@ -19,8 +19,12 @@ def healthz(request):
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    else:
+        response = HttpResponse("ok\n", content_type="text/plain")
+    # Answered before CommonMiddleware (core.middleware.HealthCheckMiddleware), which would set it.
+    response["Content-Length"] = str(len(response.content))
+    return response
 
 
 @require_GET

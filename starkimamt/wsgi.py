@@ -4,4 +4,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "starkimamt.settings.production")
 
-application = get_wsgi_application()
+from core.http import NoBodyForHead  # noqa: E402 (needs the settings module chosen)
+
+application = NoBodyForHead(get_wsgi_application())

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.security.PortalCSPMiddleware",
+    # /healthz without the host check: load balancers probe by IP address (core/middleware.py).
+    "core.middleware.HealthCheckMiddleware",
     # Compress before caching, so that a cache hit costs no compression: brotli or gzip (core/http.py).
     "core.http.CompressionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
@@ -264,7 +266,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "bogus_host": {"()": "core.logging.OneLineWarningFilter"},
+    },
     "formatters": {
         "json": {"()": "core.logging.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -280,6 +285,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # A bogus Host header is a client's mistake or a scanner: one warning line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["bogus_host"]},
         # Wagtail logs every page save and django-tasks every task at INFO: too loud for a console.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},

@@ -127,7 +127,7 @@ def test_gunicorn_writes_json_lines_with_client_address_and_no_lotse_query(tmp_p
                                                   "X-Request-ID": "from-the-proxy-0001"})
         assert status == 200 and headers["X-Request-ID"] == "from-the-proxy-0001"
         get(f"{base}/hilfe-finden/?situation=bedrohung-im-netz&land=sachsen", {"X-Forwarded-For": "203.0.113.10"})
-        status, headers = get(f"{base}/healthz", {"Host": "boese.example"})  # Django logs DisallowedHost
+        status, headers = get(f"{base}/", {"Host": "boese.example"})  # Django logs DisallowedHost
         bad_host_id = headers.get("X-Request-ID")
         time.sleep(0.5)
     finally:
