@@ -2,11 +2,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
+# manage.py alone means production (manage.py's docstring); everything here is development unless said otherwise.
+DJANGO_SETTINGS_MODULE ?= starkimamt.settings.dev
+MANAGE := DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE) $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install setup lint check clean loadtest bench bench-scale search-eval lock backup backup-check image-check
+.PHONY: run shell test install setup lint check clean loadtest bench bench-scale search-eval lock backup backup-check image-check
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
@@ -30,6 +32,9 @@ setup: install
 run: setup
 	@echo "Stark im Amt läuft auf http://$(HOST):$(PORT)/ (Admin: http://$(HOST):$(PORT)/admin/). Beenden mit Strg+C."
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+shell: install
+	$(MANAGE) shell
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
