@@ -4,6 +4,11 @@ Never cached: requests that carry any cookie (a session, a CSRF token, anything 
 header, the admin, documents, non-200 responses, responses that set a cookie, used a CSRF token or a CSP
 nonce, or say private/no-store/no-cache. Pages are stored under the content generation (see
 `generation`), so a change anywhere makes every stored page stale in every process.
+
+Every query string is a URL of its own. So that a flood of made-up ones (`/?x=1`, `/?x=2`, …) cannot fill
+the cache and push out the pages everyone reads, one path keeps at most PAGE_CACHE_MAX_VARIANTS copies
+with a query string per generation and cache lifetime; beyond that such URLs are rendered, not stored.
+The Redis instance itself must evict (`maxmemory-policy allkeys-lru`, docs/operations.md).
 """
 
 import hashlib
@@ -34,6 +39,23 @@ def _header_key(url_digest: str) -> str:
 def _page_key(request, url_digest: str, headerlist: list[str], generation: int) -> str:
     varying = "|".join(f"{header}={request.META.get(header, '')}" for header in headerlist)
     return f"page.{generation}.{url_digest}.{_digest(varying)}"
+
+
+def _variants_key(request, generation: int) -> str:
+    return f"page.variants.{generation}.{_digest(request.build_absolute_uri(request.path))}"
+
+
+def _may_store_another_variant(request, cache, generation: int) -> bool:
+    """Whether this path may keep one more copy with a query string (counted in the shared cache)."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    key = _variants_key(request, generation)
+    cache.add(key, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        stored = cache.incr(key)
+    except ValueError:  # the counter expired between add and incr
+        return True
+    return stored <= getattr(settings, "PAGE_CACHE_MAX_VARIANTS", 200)
 
 
 def _vary_headerlist(response) -> list[str]:
@@ -106,6 +128,8 @@ class PageCacheMiddleware:
         elif shared_max_age:
             # A CDN or proxy may keep it too; Wagtail's frontend-cache purge clears it on changes.
             patch_cache_control(response, public=True, max_age=0, s_maxage=shared_max_age)
+        if not _may_store_another_variant(request, cache, generation):
+            return
         headerlist = _vary_headerlist(response)
         key = _page_key(request, url_digest, headerlist, generation)
         stored = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)

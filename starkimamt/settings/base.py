@@ -222,6 +222,9 @@ if AWS_STORAGE_BUCKET_NAME or os.environ.get("S3_ENDPOINT_URL"):
 # Page cache (core/cache/): anonymous page views from the cache, all invalidated by any change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Copies with a query string one path may keep per generation (searches, Lotse plans, listing pages): a flood
+# of made-up query strings is rendered, but does not push the pages everyone reads out of the cache.
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("PAGE_CACHE_MAX_VARIANTS", "200"))
 # How long a browser may show an anonymous page before it revalidates it (ETag → 304; core/http.py).
 HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
 # Searches are counted in memory and written at most this often per process (portal/search_hits.py).

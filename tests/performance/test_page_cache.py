@@ -327,3 +327,16 @@ def test_with_redis_a_cached_page_needs_no_query(demo_content, client, settings,
             assert fetch(client, "/impressum/")["X-Cache"] == "hit"
     finally:
         default_cache.clear()
+
+
+def test_made_up_query_strings_cannot_fill_the_cache(demo_content, client, settings):
+    settings.PAGE_CACHE_MAX_VARIANTS = 3
+    for n in range(6):
+        fetch(client, f"/impressum/?x={n}")
+    stored = [n for n in range(6) if fetch(client, f"/impressum/?x={n}").get("X-Cache") == "hit"]
+    assert stored == [0, 1, 2]  # the rest were rendered for the flood, not kept
+    # The page everyone reads, without a query string, is still stored, and so are other paths' variants.
+    fetch(client, "/impressum/")
+    assert fetch(client, "/impressum/")["X-Cache"] == "hit"
+    fetch(client, "/datenschutz/?x=9")
+    assert fetch(client, "/datenschutz/?x=9")["X-Cache"] == "hit"
