@@ -21,9 +21,12 @@ class CoreConfig(AppConfig):
     def ready(self):
         from core import checks, patches  # noqa: F401 (checks registers itself)
         from core.cache.invalidation import connect_invalidation_signals
+        from core.permission_policies import register_reviewed_change_policies
         from core.renditions import connect_rendition_signals
 
         connect_invalidation_signals()
         patches.apply()
         connect_rendition_signals()
         register_media_types()
+        # Before wagtail.images and wagtail.documents are ready: after their first use none can be set.
+        register_reviewed_change_policies()

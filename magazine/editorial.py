@@ -2,7 +2,10 @@
 
 Each partner has a section below "Magazin" and one below "Aktuelles & Termine". Its editors may add and
 edit pages there only, never publish; the "Freigabe" group approves or rejects in the workflow on both
-sections and publishes. Safe to run again: it only adds what is missing.
+sections and publishes. Objects that several partners' live pages share change only through those who
+approve: authors ("Freigabe", "Site-Administration"), and images and documents once they are used
+(core/permission_policies.py). Safe to run again: it adds what is missing and takes back what an earlier
+version gave editors too much of.
 """
 
 from dataclasses import dataclass
@@ -109,17 +112,20 @@ def setup_editorial_groups(log=print) -> dict[str, Group]:
     for editors in PARTNER_EDITORS:
         groups[editors.group] = Group.objects.get_or_create(name=editors.group)[0]
 
-    # Everyone here works in the admin and chooses images, authors and contacts.
+    # Everyone here works in the admin and chooses images, authors and contacts, and may add a new author.
     for group in groups.values():
         _give_model_perms(
-            group,
-            "wagtailadmin.access_admin",
-            "magazine.add_author",
-            "magazine.change_author",
-            "magazine.view_author",
-            "contacts.view_contact",
+            group, "wagtailadmin.access_admin", "magazine.add_author", "magazine.view_author", "contacts.view_contact"
         )
         _give_image_and_document_perms(group, ["add", "choose"])
+    # An author's name, bio and portrait show at once on every partner's live articles: only the groups that
+    # approve change them (issue 17). Taken from partner groups that an earlier version gave it to.
+    _give_model_perms(groups[APPROVERS], "magazine.change_author")
+    _give_image_and_document_perms(groups[APPROVERS], ["change"])  # files in use (core/permission_policies.py)
+    for editors in PARTNER_EDITORS:
+        groups[editors.group].permissions.remove(
+            *[p for p in (_perm("magazine", "change_author"), _perm("magazine", "delete_author")) if p is not None]
+        )
 
     site_admins = groups[SITE_ADMINS]
     site_admins.permissions.add(*Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
