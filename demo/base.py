@@ -230,7 +230,7 @@ def load_legal(home: HomePage) -> None:
         body=[
             heading("Angaben nach § 5 Digitale-Dienste-Gesetz (DDG)"),
             paragraph(
-                "<p>Deutscher Städtetag<br>Hausvogteiplatz 1<br>Berlin</p>"
+                "<p>Deutscher Städtetag<br/>Hausvogteiplatz 1<br/>Berlin</p>"  # <br/>: the editor cannot open <br>
                 "<p>Stark im Amt wird gemeinsam vom Deutschen Städtetag, vom Deutschen Landkreistag und vom "
                 "Deutschen Städte- und Gemeindebund betrieben. Projektpartnerin ist die Körber-Stiftung.</p>"
             ),
