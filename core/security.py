@@ -4,6 +4,7 @@ Everything here applies to whatever pages exist, so new page types get the same 
 any code of their own. docs/security.md explains the decisions; tests/security/ proves them.
 """
 
+import contextvars
 import ipaddress
 import logging
 
@@ -18,6 +19,12 @@ ADMIN_PREFIX = "/admin/"
 
 logger = logging.getLogger(__name__)
 _warned_unconfigured_proxy = False
+# The request being answered, for templates that are rendered without it (Wagtail's widgets: csp_nonce tag).
+_csp_request: contextvars.ContextVar = contextvars.ContextVar("csp_request", default=None)
+
+
+def current_csp_request():
+    return _csp_request.get()
 
 # Browser features the portal never uses; denying them limits what injected code or a framed page could do.
 PERMISSIONS_POLICY = ", ".join(
@@ -67,13 +74,29 @@ class SecurityHeadersMiddleware:
 class PortalCSPMiddleware(CSPMiddleware):
     """Public pages get CONTENT_SECURITY_POLICY; the Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY.
 
-    The admin ships inline <script> blocks (date pickers, inline panels) and inline styles, so its
-    policy allows them; a nonce would make browsers ignore 'unsafe-inline', so that policy has none.
+    Both carry the request's nonce when a template used it: the public templates' own inline code, and in
+    the admin Wagtail's inline scripts, which core.template_loaders gives the nonce. The admin policy
+    differs in what inline styles and frames it allows.
 
     A preview (Wagtail renders the page through the middleware with a request for the public URL and
     `is_preview` set) keeps the public policy but may be framed by the admin's own origin: the live
     preview panel and the checks panel (word count, accessibility checks) show it in an iframe.
     """
+
+    def process_request(self, request):
+        super().process_request(request)
+        request._csp_request_token = _csp_request.set(request)
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        finally:
+            token = getattr(request, "_csp_request_token", None)
+            if token is not None:
+                try:
+                    _csp_request.reset(token)
+                except ValueError:  # set in another context (async); forget it there
+                    _csp_request.set(None)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -82,7 +105,7 @@ class PortalCSPMiddleware(CSPMiddleware):
             return PolicyParts(config=parts.config, update=parts.update, replace=replace, nonce=parts.nonce)
         if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             admin_policy = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
-            return PolicyParts(config=admin_policy, update=parts.update, replace=parts.replace, nonce=None)
+            return PolicyParts(config=admin_policy, update=parts.update, replace=parts.replace, nonce=parts.nonce)
         return parts
 
 

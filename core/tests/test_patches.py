@@ -98,3 +98,26 @@ def test_a_request_keeps_its_site(sites, settings, django_assert_num_queries):
     first = Site.find_for_request(request)
     with django_assert_num_queries(0):
         assert Site.find_for_request(request) is first
+
+
+def test_choosers_render_as_wagtail_does_with_the_requests_nonce_on_their_script(rf):
+    from wagtail.admin.widgets import AdminPageChooser
+    from wagtail.images.widgets import AdminImageChooser
+
+    from core.security import PortalCSPMiddleware
+
+    request = rf.get("/admin/pages/1/edit/")
+    middleware = PortalCSPMiddleware(lambda r: None)
+    middleware.process_request(request)
+    try:
+        for widget in [AdminImageChooser(), AdminPageChooser()]:
+            ours = str(widget.render("bild", None, {"id": "id_bild"}))
+            wagtails = str(WAGTAIL["chooser_render"](widget, "bild", None, {"id": "id_bild"}))
+            assert ours == wagtails.replace("<script>", f'<script nonce="{request.csp_nonce}">')
+            assert ours.count("<script") == 1
+    finally:
+        from django.http import HttpResponse
+
+        middleware.process_response(request, HttpResponse())
+    # Without a request (a management command, a test), the script carries an empty nonce.
+    assert '<script nonce="">' in str(AdminImageChooser().render("bild", None, {"id": "id_bild"}))

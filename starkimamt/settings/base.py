@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # the widget templates, for FORM_RENDERER = TemplatesSetting
     "django.contrib.humanize",  # Wagtail's admin uses its naturaltime; without the app, no German ("a minute ago")
 ]
 
@@ -114,8 +115,15 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # App templates through a loader that puts the CSP nonce on Wagtail's inline scripts.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    ["django.template.loaders.filesystem.Loader", "core.template_loaders.NoncedWagtailScriptsLoader"],
+                )
+            ],
+            "builtins": ["core.templatetags.csp_nonce"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
@@ -126,6 +134,8 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets render through the engine above too (Wagtail's date pickers need its loader).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 
 def database_from_env() -> dict:
@@ -361,13 +371,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The Wagtail admin ships inline scripts (date pickers, inline panels) and inline styles, so it gets its
-# own policy: 'unsafe-inline' for those two only, still no third-party origin, and framing only by itself
-# (the live preview shows the page in an iframe).
+# The Wagtail admin gets its own policy: its inline scripts (date pickers, inline panels) carry the request's
+# nonce (core/template_loaders.py); its inline style attributes, which no nonce can cover, need
+# 'unsafe-inline' for styles. Still no third-party origin, and framing only by itself (the live preview).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, "'unsafe-inline'"],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
         "media-src": [SELF, "blob:", *CSP_MEDIA_ORIGINS],
