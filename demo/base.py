@@ -142,7 +142,7 @@ def load_home() -> HomePage:
         figure_value="38 %",
         figure_text=(
             "der Kommunalpolitikerinnen und Kommunalpolitiker erleben Anfeindungen, Beleidigungen, "
-            "Bedrohungen oder Übergriffe – im Netz und vor Ort, viele von ihnen wiederholt."
+            "Bedrohungen oder Übergriffe – im Netz oder vor Ort, viele von ihnen wiederholt."
         ),
         figure_source=(
             "KoMo – Kommunales Monitoring zu Hass, Hetze und Gewalt gegenüber Amtsträgerinnen und "
@@ -177,8 +177,8 @@ def load_about(home: HomePage) -> AboutPage:
             heading("Was wir wollen"),
             paragraph(
                 "<p>Stark im Amt richtet sich an alle kommunalen Amts- und Mandatsträgerinnen und -träger: "
-                "Bürgermeisterinnen und Bürgermeister, Landrätinnen und Landräte, Mitglieder von Stadt-, "
-                "Gemeinde- und Kreisräten. Die meisten von ihnen sind ehrenamtlich tätig. Das Portal ist "
+                "Bürgermeisterinnen und Bürgermeister, Landrätinnen und Landräte, Mitglieder von Stadt- und "
+                "Gemeinderäten und Kreistagen. Die meisten von ihnen sind ehrenamtlich tätig. Das Portal ist "
                 "auch für Beschäftigte der Kommunen und für alle da, die sich vor Ort politisch "
                 "engagieren.</p>"
                 "<ul><li>Wir zeigen, was Sie nach einer Anfeindung tun können, und nennen Ansprechpartner.</li>"
@@ -286,7 +286,8 @@ def load_legal(home: HomePage) -> None:
             ),
             heading("Ihre Antworten im Lotsen und Ihre Suche"),
             paragraph(
-                "<p>Ihre Antworten im Lotsen („Hilfe finden“), ein Datum für die Strafantragsfrist und Ihre "
+                "<p>Ihre Antworten im Lotsen („Was tun? Ihr Plan in vier Fragen“), ein Datum für die "
+                "Strafantragsfrist und Ihre "
                 "Suchbegriffe stehen nur in der Adresse der Seite, hinter dem Fragezeichen. Diesen Teil der "
                 "Adresse schreiben unsere Server nicht in ihre Protokolle. Damit die Seiten schnell laden, hält "
                 "der Server fertige Seiten einige Minuten lang im Zwischenspeicher – ohne Bezug zu Ihrer Person. "
@@ -355,7 +356,10 @@ def load_settings(home: HomePage) -> None:
             {
                 "label": "Starke Stelle",
                 "number": "0800 300 99 44",
-                "note": "Bundesweite Anlaufstelle für Betroffene, Mo–Fr 9–16 Uhr, vertraulich",
+                "note": (
+                    "Bundesweite Anlaufstelle für kommunale Amts- und Mandatsträgerinnen und -träger, "
+                    "Mo–Fr 9–16 Uhr, vertraulich"
+                ),
                 "page": Page.objects.filter(slug="starke-stelle").descendant_of(home).first(),
             },
         ),

@@ -58,7 +58,8 @@ ALL_SITUATIONS = [slug for slug, _name, _description in SITUATIONS]
 ONLINE = ["beleidigung", "bedrohung", "hatestorm", "doxing"]  # what happens on the net, threats included
 # For the regional entries the facts name no phone, e-mail or website: say so, and point to the help that
 # the facts give for such cases, rather than invent a detail.
-NOT_YET_CHECKED = "Kontaktdaten werden noch geprüft – bis dahin helfen die Polizei und die Starke Stelle weiter."
+# Not "noch geprüft": visitors never see a review state (docs/content.md).
+NO_DETAILS = "Hier sind keine Kontaktdaten hinterlegt. Die Polizei und die Starke Stelle helfen Ihnen weiter."
 CONTACTS = [
     {
         "key": "polizei-notruf",
@@ -218,7 +219,7 @@ CONTACTS = [
         "name": "ZIT bei der Generalstaatsanwaltschaft Frankfurt",
         "kind": "justiz",
         "laender": ["hessen"],
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
         "situations": ONLINE,
     },
     {
@@ -227,14 +228,14 @@ CONTACTS = [
         "kind": "polizei",
         "laender": ["niedersachsen"],
         "description": "Hinweise des LKA für Amts- und Mandatsträgerinnen und -träger.",
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
     },
     {
         "key": "zentralstelle-hasskriminalitaet-goettingen",
         "name": "Zentralstelle Hasskriminalität bei der Staatsanwaltschaft Göttingen",
         "kind": "justiz",
         "laender": ["niedersachsen"],
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
         "situations": ONLINE,
     },
     {
@@ -254,7 +255,7 @@ CONTACTS = [
         "name": "ZAC NRW bei der Staatsanwaltschaft Köln",
         "kind": "justiz",
         "laender": ["nordrhein-westfalen"],
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
         "situations": ONLINE,
     },
     {
@@ -282,7 +283,7 @@ CONTACTS = [
         "kind": "opferberatung",
         "laender": ["schleswig-holstein"],
         "description": "Beratung für Betroffene.",
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
     },
     {
         "key": "ezra-thueringen",
@@ -290,7 +291,7 @@ CONTACTS = [
         "kind": "opferberatung",
         "laender": ["thueringen"],
         "description": "Beratung für Betroffene.",
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
     },
     {
         "key": "elly-thueringen",
@@ -299,7 +300,7 @@ CONTACTS = [
         "kind": "sonstiges",
         "laender": ["thueringen"],
         "description": "Unterstützung bei Hass im Netz.",
-        "availability": NOT_YET_CHECKED,
+        "availability": NO_DETAILS,
         "situations": ONLINE,
     },
 ]

@@ -269,7 +269,7 @@ PROFILES = [
         "slug": "starke-stelle",
         "title": "Starke Stelle",
         "contact": "starke-stelle",
-        "teaser": "Die bundesweite Anlaufstelle für angefeindete Amts- und Mandatsträgerinnen und -träger.",
+        "teaser": "Die bundesweite Anlaufstelle für angefeindete kommunale Amts- und Mandatsträgerinnen und -träger.",
         "who": "<p>Die Starke Stelle ist die bundesweite Anlaufstelle für kommunale Amts- und "
             "Mandatsträgerinnen und -träger, die "
         "beleidigt, bedroht oder angegriffen werden. Es gibt sie seit dem 1. August 2024.</p>",
@@ -287,8 +287,8 @@ PROFILES = [
         "who": "<p>HateAid unterstützt Menschen, die im Netz angegriffen werden – von Hasskommentaren bis zum "
         "Hatestorm.</p>",
         "offers": "<ul><li>Beratung am Telefon, per E-Mail und im Chat</li><li>Übernahme der Kosten für "
-        "zivilrechtliche Verfahren in geeigneten Fällen</li><li>Meldungen an Plattformen: HateAid ist seit "
-        "2025 „Trusted Flagger“ nach dem Digital Services Act (DSA)</li></ul>",
+        "zivilrechtliche Verfahren in geeigneten Fällen</li><li>Seit 2025 „Trusted Flagger“ nach dem "
+        "Digital Services Act (DSA)</li></ul>",
         "operator": "",
     },
     {
@@ -316,7 +316,7 @@ PROFILES = [
     },
     {
         "slug": "vbrg",
-        "title": "VBRG – Beratung für Betroffene rechter Gewalt",
+        "title": "VBRG – Beratung für Betroffene rechter, rassistischer und antisemitischer Gewalt",
         "contact": "vbrg",
         "teaser": "Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer Gewalt.",
         "who": "<p>Im Verband der Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer "
@@ -423,7 +423,8 @@ def guidance_pages(profiles) -> list[dict]:
                     "Adresse (URL) des Beitrags und des Profils notiert",
                     "Notiert, wer es zuerst gesehen hat und wann",
                     "Briefe, Sprachnachrichten und Anruflisten aufbewahrt",
-                    "Drohbriefe und Droh-E-Mails im Original aufbewahrt, nichts gelöscht oder weitergeleitet",
+                    "Drohbriefe und Droh-E-Mails im Original aufbewahrt, nichts gelöscht, nichts an den Absender "
+                    "zurückgeschickt",
                 ),
                 faq(
                     (
@@ -526,8 +527,9 @@ def guidance_pages(profiles) -> list[dict]:
                     ),
                     step(
                         Cat.REPORT,
-                        "Melden Sie ihn zusätzlich einer Meldestelle",
-                        "<p>Zum Beispiel REspect!, Hessen gegen Hetze oder HateAid. REspect! prüft, ob der Inhalt "
+                        "Melden Sie den Beitrag zusätzlich einer Meldestelle",
+                        "<p>Zum Beispiel REspect!, HateAid oder – in Hessen – Hessen gegen Hetze. REspect! prüft, ob "
+                        "der Inhalt "
                         "strafbar ist, fordert die Plattform zum Löschen auf und erstattet Strafanzeige.</p>",
                         situations=("beleidigung", "bedrohung", "hatestorm"), rank=46,
                     ),
@@ -721,8 +723,9 @@ def guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.SUPPORT,
                         "Lassen Sie sich von einer Opferberatung begleiten",
-                        "<p>Der Weisse Ring (Opfer-Telefon 116 006) und die Beratungsstellen im VBRG stehen "
-                        "Betroffenen zur Seite.</p>",
+                        "<p>Der Weisse Ring (Opfer-Telefon 116 006) hilft Opfern von Straftaten. Bei rechter, "
+                        "rassistischer oder antisemitischer Gewalt stehen Ihnen die Beratungsstellen im VBRG in "
+                        "14 Ländern zur Seite.</p>",
                         rank=62,
                     ),
                     GET_SUPPORT,
@@ -844,8 +847,9 @@ def guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.SUPPORT,
                         "Lassen Sie sich begleiten",
-                        "<p>Die Beratungsstellen im VBRG helfen bei der Nebenklage, bei Entschädigung und "
-                        "begleiten Sie zu Polizei und Gericht. HateAid übernimmt in geeigneten Fällen die "
+                        "<p>Bei rechter, rassistischer oder antisemitischer Gewalt helfen die Beratungsstellen im VBRG "
+                        "(in 14 Ländern) bei der Nebenklage und bei der Entschädigung und begleiten Sie zu "
+                        "Polizei und Gericht. HateAid übernimmt in geeigneten Fällen die "
                         "Kosten zivilrechtlicher Verfahren.</p>",
                         rank=64,
                     ),
@@ -1007,8 +1011,9 @@ def new_guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.SUPPORT,
                         "Lassen Sie sich zu Polizei und Gericht begleiten",
-                        "<p>Bei rechter, rassistischer oder antisemitischer Gewalt begleiten Sie die "
-                        "Beratungsstellen im VBRG und helfen bei Nebenklage und Entschädigung.</p>",
+                        "<p>Bei rechter, rassistischer oder antisemitischer Gewalt begleiten die Beratungsstellen im "
+                        "VBRG (in 14 Ländern) Sie zu Polizei und Gericht und helfen bei Nebenklage und "
+                        "Entschädigung.</p>",
                         rank=65,
                     ),
                 ),
@@ -1096,9 +1101,10 @@ def new_guidance_pages(profiles) -> list[dict]:
                     step(
                         Cat.REPORT,
                         "Melden Sie strafbare Kommentare",
-                        "<p>Melden Sie den Inhalt der Plattform und einer Meldestelle wie REspect!, Hessen "
-                        "gegen Hetze oder HateAid. Bei Beleidigung oder Bedrohung erstatten Sie außerdem "
-                        "Anzeige.</p>",
+                        "<p>Melden Sie den Inhalt der Plattform und einer Meldestelle wie REspect!, HateAid oder – in "
+                        "Hessen – Hessen gegen Hetze. Bei Beleidigung oder Bedrohung erstatten Sie außerdem "
+                        "Anzeige; bei einer Beleidigung stellen Sie zusätzlich Strafantrag, innerhalb von drei "
+                        "Monaten (§ 77b StGB).</p>",
                         rank=59,
                     ),
                     step(
@@ -1226,7 +1232,7 @@ CASE_EXAMPLES = [
         "dem Aufruf, ihr „einen Besuch abzustatten“.</p>",
         "what_helped": "<p>Sie informiert die Polizei und bleibt die ersten Tage nicht allein. Sie verbirgt "
         "ihren Standort in allen Apps und beantragt schriftlich eine Auskunftssperre im Melderegister, die auch "
-        "ihre Familie schützt.</p>",
+        "die Familienmitglieder unter ihrer Adresse schützt.</p>",
         "steps_taken": "<ol><li>Polizei informiert</li><li>Standort verborgen</li><li>Auskunftssperre "
         "beantragt</li></ol>",
         "guidance": ("hatestorm-und-doxing", "auskunftssperre-im-melderegister"),

@@ -55,7 +55,7 @@ def standpoint(text: str, attribution: str = "") -> tuple[str, dict]:
     return ("standpoint", {"text": text, "attribution": attribution})
 
 
-def related(pages, title: str = "Mehr dazu in „Rat und Tat“"):
+def related(pages, title: str = "Mehr dazu im Ratgeber"):
     pages = [p for p in pages if p is not None]
     return [("related_pages", {"heading": title, "pages": pages})] if pages else []
 
@@ -118,14 +118,16 @@ def articles() -> list[dict]:
                 heading("Anzeige und Antrag"),
                 paragraph(
                     "<p>Mit ihren Unterlagen geht sie zur Polizei und erstattet Anzeige. Für die Beleidigungen "
-                    "stellt sie zusätzlich einen Strafantrag – das ist bei Ehrdelikten nötig, und zwar innerhalb "
+                    "stellt sie zusätzlich einen Strafantrag – das ist bei Ehrdelikten in der Regel nötig, und zwar "
+                    "innerhalb "
                     "von drei Monaten, nachdem man von der Tat und der Person erfahren hat.</p>"
                 ),
                 heading("Was geholfen hat"),
                 paragraph(
                     "<ul><li>Sie hat nicht allein entschieden, sondern ihre Familie und den Gemeinderat "
-                    "einbezogen.</li><li>Sie hat eine Auskunftssperre im Melderegister beantragt, damit ihre "
-                    "Adresse nicht weitergegeben wird.</li><li>Sie hat sich beraten lassen: Die Starke Stelle "
+                    "einbezogen.</li><li>Sie hat eine Auskunftssperre im Melderegister beantragt, damit die "
+                    "Meldebehörde ihre Adresse nicht an Privatpersonen und Firmen herausgibt.</li><li>Sie hat sich "
+                    "beraten lassen: Die Starke Stelle "
                     "berät kostenlos und vertraulich, auf Wunsch anonym.</li></ul>"
                 ),
                 *contacts_block([_contact("starke-stelle")]),
@@ -172,15 +174,16 @@ def articles() -> list[dict]:
                 heading("Warum reicht die Anzeige bei Beleidigungen nicht?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Bei Ehrdelikten, also den §§ 185 bis 187 StGB, brauchen "
-                    "Sie zusätzlich einen Strafantrag. Er muss innerhalb von drei Monaten gestellt werden, "
+                    "Sie in der Regel zusätzlich einen Strafantrag. Er muss innerhalb von drei Monaten gestellt "
+                    "werden, "
                     "nachdem Sie von der Tat und der Person erfahren haben. § 188 StGB schützt Menschen im "
                     "politischen Leben besonders.</p>"
                 ),
                 heading("Und die Plattformen?", "h2"),
                 paragraph(
                     "<p><strong>Tom Muster:</strong> Melden Sie den Inhalt der Plattform und zusätzlich einer "
-                    "Meldestelle wie REspect!, Hessen gegen Hetze oder HateAid. REspect! zum Beispiel prüft, ob "
-                    "der Inhalt strafbar ist, und kann Anzeige erstatten.</p>"
+                    "Meldestelle wie REspect!, HateAid oder – in Hessen – Hessen gegen Hetze. REspect! prüft, ob "
+                    "der Inhalt strafbar ist, bittet die Plattform um Löschung und erstattet Strafanzeige.</p>"
                 ),
                 *contacts_block([_contact("hateaid"), _contact("respect")]),
                 *related([_guidance("beweise-sichern"), _guidance("anzeige-und-strafantrag")]),
@@ -262,7 +265,8 @@ def articles() -> list[dict]:
             "days_ago": 31,
             "authors": ["Tom Muster"],
             "tags": ["Adressschutz", "Prävention"],
-            "teaser": "Wer bedroht wird, kann verhindern, dass die Meldebehörde die Privatadresse herausgibt. "
+            "teaser": "Wer bedroht wird, kann beantragen, dass die Meldebehörde die Privatadresse nicht an "
+            "Privatpersonen und Firmen herausgibt. "
             "So funktioniert die Auskunftssperre nach § 51 Bundesmeldegesetz.",
             "body": [
                 paragraph(
@@ -274,7 +278,8 @@ def articles() -> list[dict]:
                     "<ul><li>Der Antrag wird schriftlich gestellt.</li><li>Sie müssen eine Gefahr glaubhaft "
                     "machen, zum Beispiel mit gesicherten Drohungen.</li><li>Die Sperre gilt zwei Jahre und "
                     "kann verlängert werden.</li><li>Sie schützt auch Familienmitglieder, die unter derselben "
-                    "Adresse wohnen.</li></ul>"
+                    "Adresse wohnen.</li><li>Privatpersonen und Firmen bekommen die Adresse dann nicht mehr; "
+                    "Behörden erhalten sie weiterhin.</li></ul>"
                 ),
                 standpoint("Wer ein Amt übernimmt, muss nicht sein Zuhause preisgeben."),
                 heading("Und im Netz?"),

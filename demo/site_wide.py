@@ -315,7 +315,7 @@ def load_easy_language(home: HomePage) -> StandardPage:
                 "Zum Beispiel:</p>"
                 "<ul><li>Bürgermeister und Bürgermeisterinnen</li>"
                 "<li>Land-Räte und Land-Rätinnen</li>"
-                "<li>Mitglieder im Gemeinde-Rat oder im Stadt-Rat</li></ul>"
+                "<li>Mitglieder im Gemeinde-Rat, im Stadt-Rat oder im Kreis-Tag</li></ul>"
                 "<p>Viele von diesen Menschen machen die Arbeit im Ehren-Amt. "
                 "Das heißt: Sie machen die Arbeit freiwillig.</p>"
             ),
@@ -342,9 +342,10 @@ def load_easy_language(home: HomePage) -> StandardPage:
                 "<p>Oben auf jeder Seite ist ein Menü. "
                 "Ein Menü ist eine Liste mit Links. "
                 "Dort finden Sie zum Beispiel:</p>"
-                "<ul><li>Hilfe finden: Sie beantworten ein paar Fragen. Dann bekommen Sie einen Plan.</li>"
-                "<li>Rat und Tat: Hier steht, was Sie tun können.</li>"
-                "<li>Hilfe in Ihrem Bundesland: Hier stehen Stellen, die Ihnen helfen.</li>"
+                "<ul><li>Was tun? Ihr Plan in vier Fragen: Sie beantworten vier Fragen. Dann bekommen Sie einen "
+                "Plan.</li>"
+                "<li>Ratgeber: Hier steht, was Sie tun können.</li>"
+                "<li>Anlaufstellen in Ihrem Land: Hier stehen Stellen, die Ihnen helfen.</li>"
                 "<li>Über uns: Hier steht, wer die Seite macht.</li></ul>"
                 "<p>Unten auf jeder Seite sind noch mehr Links. "
                 "Zum Beispiel zum Impressum. "
@@ -377,7 +378,7 @@ def load_sign_language(home: HomePage) -> StandardPage:
         teaser="Informationen über Stark im Amt in Deutscher Gebärdensprache (DGS).",
         body=[
             paragraph(
-                "<p>Auf dieser Seite zeigen wir ein Video in Deutscher Gebärdensprache (DGS). Das Video erklärt, "
+                "<p>Auf dieser Seite zeigen wir bald ein Video in Deutscher Gebärdensprache (DGS). Das Video erklärt, "
                 "was Stark im Amt ist, für wen das Portal da ist und wie Sie sich auf der Website "
                 "zurechtfinden.</p>"
             ),

@@ -129,7 +129,7 @@ class VideoBlock(blocks.StructBlock):
 
 class RelatedPagesBlock(blocks.StructBlock):
     opens_section = True  # renders its own h2
-    heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Mehr dazu in „Rat und Tat“")
+    heading = blocks.CharBlock(label="Überschrift", max_length=120, default="Mehr dazu im Ratgeber")
     pages = blocks.ListBlock(
         PageCardChooserBlock(label="Ratgeberseite", page_type=["portal.GuidancePage"]), label="Seiten", min_num=1
     )
