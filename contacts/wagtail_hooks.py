@@ -293,6 +293,12 @@ class ContactsMenuItem(MenuItem):
         return request.user.has_perm("contacts.change_contact") or request.user.has_perm("contacts.view_contact")
 
 
+class ContactsReviewMenuItem(MenuItem):
+    # The review list is for those who correct contacts (ReviewView requires change permission).
+    def is_shown(self, request):
+        return request.user.has_perm("contacts.change_contact")
+
+
 class ContactsEditMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("contacts.add_contact") and request.user.has_perm("contacts.change_contact")
@@ -304,7 +310,9 @@ def register_contacts_menu():
 
     items = [
         ContactsMenuItem("Alle Kontakte", reverse(contact_viewset.get_url_name("list")), icon_name="group", order=1),
-        ContactsMenuItem("Zu prüfen", reverse(contact_viewset.get_url_name("review")), icon_name="warning", order=2),
+        ContactsReviewMenuItem(
+            "Zu prüfen", reverse(contact_viewset.get_url_name("review")), icon_name="warning", order=2
+        ),
         ContactsEditMenuItem(
             "Import (CSV)", reverse(contact_viewset.get_url_name("import")), icon_name="upload", order=3
         ),
