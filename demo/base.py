@@ -29,7 +29,7 @@ PARTNERS = [
         "forms": ("der Deutsche Städtetag", "des Deutschen Städtetags", "dem Deutschen Städtetag"),
         "title": "Deutscher Städtetag",
         "role": PartnerRole.SUPPORTER,
-        "teaser": "Der Spitzenverband der kreisfreien und vieler kreisangehöriger Städte.",
+        "teaser": "Der Spitzenverband aller kreisfreien und der meisten kreisangehörigen Städte.",
         "description": (
             "<p>Im Deutschen Städtetag haben sich alle kreisfreien Städte und die meisten kreisangehörigen "
             "Städte zusammengeschlossen. Er vertritt rund 3.200 Städte und Gemeinden mit fast 53 Millionen "
@@ -66,7 +66,7 @@ PARTNERS = [
         ),
         "title": "Deutscher Städte- und Gemeindebund",
         "role": PartnerRole.SUPPORTER,
-        "teaser": "Die Stimme der Städte und Gemeinden im kreisangehörigen Raum.",
+        "teaser": "Vertritt rund 11.000 große, mittlere und kleine Städte und Gemeinden.",
         "description": (
             "<p>Der Deutsche Städte- und Gemeindebund (DStGB) vertritt die Interessen der deutschen Städte "
             "und Gemeinden. In seinen 17 Mitgliedsverbänden sind rund 11.000 große, mittlere und kleine "
@@ -82,7 +82,7 @@ PARTNERS = [
         "forms": ("die Körber-Stiftung", "der Körber-Stiftung", "der Körber-Stiftung"),
         "title": "Körber-Stiftung",
         "role": PartnerRole.PARTNER,
-        "teaser": "Projektpartnerin von Stark im Amt von Anfang an.",
+        "teaser": "Stark im Amt ist aus ihrer Initiative mit den drei Verbänden entstanden; sie ist Projektpartnerin.",
         "description": (
             "<p>Die Körber-Stiftung wurde 1959 von dem Unternehmer Kurt A. Körber gegründet. Sie hat "
             "Standorte in Hamburg und Berlin. Rund 130 Beschäftigte in Voll- und Teilzeit und etwa 90 "

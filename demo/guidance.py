@@ -150,8 +150,8 @@ SECURE_EVIDENCE = step(
 KEEP_ORIGINAL = step(
     Cat.EVIDENCE,
     "Bewahren Sie das Original auf",
-    "<p>Werfen Sie Briefe nicht weg und löschen Sie keine Sprachnachrichten und Anruflisten. Fassen Sie Briefe "
-    "möglichst wenig an und stecken Sie sie in eine Hülle. Geben Sie das Original der Polizei.</p>",
+    "<p>Werfen Sie Briefe nicht weg und löschen Sie keine Sprachnachrichten und Anruflisten. Bewahren Sie "
+    "Briefe im Original auf und geben Sie sie der Polizei.</p>",
     channels=("post-telefon",),
     rank=30,
 )
