@@ -153,6 +153,14 @@ class ContactForm(WagtailAdminModelForm):
     `clean()` would judge coverage and reachability by the old, saved values.
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "key" in self.fields:
+            # Import and export find a contact by its key: once it exists, a changed key would make the next
+            # import create a second one. Disabled fields ignore what is posted.
+            self.fields["key"].disabled = True
+            self.fields["key"].help_text = "Import und Export finden die Stelle daran; nach dem Anlegen fest."
+
     def clean(self):
         cleaned_data = super().clean()
         if "bundeslaender" in cleaned_data:

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -286,3 +287,18 @@ def test_anonymous_visitors_cannot_reach_staff_views(client, taxonomy):
     for name in ("list", "review", "import"):
         response = client.get(url(name))
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_key_is_fixed_once_a_contact_exists(client, staff, make_contact):
+    contact = make_contact("fester-schluessel", nationwide=True)
+    client.force_login(staff)
+    page = client.get(url("edit", contact.pk)).content.decode()
+    assert re.search(r'<input[^>]*name="key"[^>]*disabled', page)
+    forged = edit_data(contact, key="neuer-schluessel", **{"action-publish": "1"})
+    response = client.post(url("edit", contact.pk), forged)
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.key == "fester-schluessel"
+    # A new contact still gets one.
+    assert 'name="key"' in client.get(url("add")).content.decode()
+    assert not re.search(r'<input[^>]*name="key"[^>]*disabled', client.get(url("add")).content.decode())
