@@ -21,6 +21,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from contacts.bulk_actions import MarkVerifiedTodayBulkAction
 from contacts.importer import MAX_IMPORT_BYTES, import_contacts
 from contacts.models import Bundesland, Channel, Contact, ContactKind, Phase, Situation, review_after_days
 
@@ -302,6 +303,10 @@ class ContactsReviewMenuItem(MenuItem):
 class ContactsEditMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("contacts.add_contact") and request.user.has_perm("contacts.change_contact")
+
+
+# Registered as a class, as Wagtail's registry expects.
+hooks.register("register_bulk_action", MarkVerifiedTodayBulkAction)
 
 
 @hooks.register("register_admin_menu_item")

@@ -302,3 +302,42 @@ def test_the_key_is_fixed_once_a_contact_exists(client, staff, make_contact):
     # A new contact still gets one.
     assert 'name="key"' in client.get(url("add")).content.decode()
     assert not re.search(r'<input[^>]*name="key"[^>]*disabled', client.get(url("add")).content.decode())
+
+
+def test_staff_mark_several_contacts_as_checked_today_with_a_revision_each(client, staff, make_contact):
+    checked = [make_contact(f"stelle-{n}", nationwide=True) for n in range(2)]
+    drafted = make_contact("mit-entwurf", nationwide=True, name="Entwurf")
+    drafted.name = "Entwurf, noch nicht freigegeben"
+    drafted.save_revision()
+    staff.first_name, staff.last_name = "Karla", "Pflege"
+    staff.save()
+    client.force_login(staff)
+    listing = client.get(url("list")).content.decode()
+    assert "Heute geprüft" in listing  # offered in the listing's bulk actions
+    action = reverse("wagtail_bulk_action", args=("contacts", "contact", "heute_geprueft"))
+    ids = "&".join(f"id={c.pk}" for c in [*checked, drafted])
+    confirm = client.get(f"{action}?{ids}")
+    assert confirm.status_code == 200
+    assert "ein Entwurf wartet auf Veröffentlichung" in confirm.content.decode()
+    response = client.post(f"{action}?{ids}", {})
+    assert response.status_code == 302
+    for contact in checked:
+        contact.refresh_from_db()
+        assert contact.verified_on == timezone.localdate() and contact.verified_by == "Karla Pflege"
+        assert contact.revisions.count() == 2 and not contact.has_unpublished_changes
+    drafted.refresh_from_db()
+    assert drafted.verified_on is None and drafted.name == "Entwurf" and drafted.has_unpublished_changes
+
+
+def test_editors_may_not_mark_contacts_as_checked(client, make_contact, django_user_model):
+    from magazine.editorial import PARTNER_EDITORS, setup_editorial_groups
+
+    setup_editorial_groups(log=lambda message: None)
+    contact = make_contact("nur-lesen", nationwide=True)
+    editor = django_user_model.objects.create_user("redaktion", "r@example.org", "x")
+    editor.groups.add(Group.objects.get(name=PARTNER_EDITORS[0].group))
+    client.force_login(editor)
+    action = reverse("wagtail_bulk_action", args=("contacts", "contact", "heute_geprueft"))
+    client.post(f"{action}?id={contact.pk}", {})
+    contact.refresh_from_db()
+    assert contact.verified_on is None
