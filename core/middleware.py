@@ -52,25 +52,3 @@ class AtomicAdminWritesMiddleware:
                 transaction.set_rollback(True)
         return response
 
-
-HEALTH_CHECK_PATH = "/healthz"
-
-
-class HealthCheckMiddleware:
-    """/healthz is answered here, before CommonMiddleware checks the Host header.
-
-    Load balancers and orchestrators probe an instance by its address (Host: 10.0.0.7:8000), which is not
-    in ALLOWED_HOSTS and would get a 400 forever. The answer says only "ok" or "database unavailable"
-    and builds no URL from the Host, so it needs no host check. Placed after the header middleware, so the
-    probe's answer still carries the security headers.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path_info == HEALTH_CHECK_PATH:
-            from core.views import healthz  # views import this module
-
-            return healthz(request)
-        return self.get_response(request)

@@ -1,30 +1,11 @@
 import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET
 
 from core.middleware import is_database_outage, service_unavailable_response
-
-
-@never_cache
-@require_safe  # load balancers often probe with HEAD
-def healthz(request):
-    """For the load balancer: 200 when the database answers, 503 when it does not."""
-    try:
-        connection.ensure_connection()
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    else:
-        response = HttpResponse("ok\n", content_type="text/plain")
-    # Answered before CommonMiddleware (core.middleware.HealthCheckMiddleware), which would set it.
-    response["Content-Length"] = str(len(response.content))
-    return response
 
 
 @require_GET

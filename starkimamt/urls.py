@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import two_factor, views
+from core.health import healthz
 from core.http import favicon
 from portal.form_views import submit_form
 from portal.search import search_view
@@ -14,7 +15,7 @@ handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, name="sitemap"),

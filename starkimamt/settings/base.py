@@ -90,8 +90,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.security.PortalCSPMiddleware",
-    # /healthz without the host check: load balancers probe by IP address (core/middleware.py).
-    "core.middleware.HealthCheckMiddleware",
+    # /healthz without the host check: load balancers probe by IP address (core/health.py).
+    "core.health.HealthCheckMiddleware",
     # Compress before caching, so that a cache hit costs no compression: brotli or gzip (core/http.py).
     "core.http.CompressionMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
