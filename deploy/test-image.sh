@@ -32,6 +32,7 @@ cleanup() {
     [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
     [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null
     [ -n "${FORWARDER_PID:-}" ] && kill "$FORWARDER_PID" 2>/dev/null
+    [ -n "${PROXY_PORT:-}" ] && pkill -f "socat TCP-LISTEN:$PROXY_PORT," 2>/dev/null
     psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null 2>&1
     if [ -n "${KEEP_WORK:-}" ]; then echo "Arbeitsverzeichnis: $WORK"; else rm -rf "$WORK"; fi
 }
@@ -217,7 +218,10 @@ sed "s#^DATABASE_URL=.*#DATABASE_URL=${DB_URL/:5432/:$PROXY_PORT}#" "$WORK/env" 
 podman run -d --name "$NAME-web3" --network host --env-file "$WORK/env3" -e PORT="$PORT3" --read-only \
     --health-interval disable "$TAG" >/dev/null
 wait_healthz "$PORT3" 200
+# socat forks a child per connection, and web3's workers keep theirs open (DB_CONN_MAX_AGE): stopping only
+# the listener left those working, so a probe could still pass. Stop the listener and every child.
 kill "$FORWARDER_PID"; wait "$FORWARDER_PID" 2>/dev/null || true; FORWARDER_PID=
+pkill -f "socat TCP-LISTEN:$PROXY_PORT," 2>/dev/null || true
 wait_healthz "$PORT3" 503
 ! podman healthcheck run "$NAME-web3" >/dev/null 2>&1 || fail "HEALTHCHECK besteht trotz fehlender Datenbank"
 [ "$(fetch -o /dev/null -w '%{http_code}' "$HTTPS/healthz")" = 200 ] || fail "/healthz über nginx"

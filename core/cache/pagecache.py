@@ -55,7 +55,8 @@ def _may_store_another_variant(request, cache, generation: int) -> bool:
         stored = cache.incr(key)
     except ValueError:  # the counter expired between add and incr
         return True
-    return stored <= getattr(settings, "PAGE_CACHE_MAX_VARIANTS", 200)
+    # None: Redis did not answer (django-redis IGNORE_EXCEPTIONS); the write would be dropped as well.
+    return stored is None or stored <= getattr(settings, "PAGE_CACHE_MAX_VARIANTS", 200)
 
 
 def _vary_headerlist(response) -> list[str]:
