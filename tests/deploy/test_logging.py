@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from core.logging import JsonFormatter, RequestIdFilter, RequestIdMiddleware, public_path
+from tests.net import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,11 +80,6 @@ def test_exceptions_are_one_line_and_lotse_queries_are_cut():
     assert public_path("/hilfe-finden/", "situation=x") == "/hilfe-finden/"
     assert public_path("/magazin/", "seite=2") == "/magazin/?seite=2"
 
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url, headers):

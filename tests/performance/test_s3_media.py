@@ -6,7 +6,6 @@ go to the bucket and come back from it.
 
 import contextlib
 import io
-import socket
 
 import boto3
 import pytest
@@ -15,14 +14,11 @@ from django.core.files.images import ImageFile
 from django.test import override_settings
 from PIL import Image
 
+from tests.net import free_port
+
 BUCKET = "starkimamt-media"
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "eu-central-1"}
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import io
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,17 +26,14 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
+from tests.net import free_port
+
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_HOST = "stark-im-amt.test"  # what the load balancer passes on to every instance
 REQUESTS_PER_CHECK = 20
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str):

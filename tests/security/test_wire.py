@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.net import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_HOST = "portal.example"
 STATIC_FILE = "/static/css/main.css"
@@ -25,9 +27,7 @@ STATIC_FILE = "/static/css/main.css"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("wire")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "TRUSTED_PROXY", "REDIS_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="tests.performance.topology_settings",

@@ -1,0 +1,9 @@
+"""Helpers for tests that start a real server (gunicorn, moto): a free port on the loopback interface."""
+
+import socket
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
