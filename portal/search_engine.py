@@ -88,7 +88,7 @@ class ResultType:
 
 
 TYPES = {
-    "rat": ResultType("rat", "Rat und Tat", 1.0),
+    "rat": ResultType("rat", "Ratgeber", 1.0),  # the menu name of the guidance section
     "hilfe": ResultType("hilfe", "Hilfe und Kontakte", 1.0),
     "fall": ResultType("fall", "Fallbeispiel", 0.9),
     "seite": ResultType("seite", "Seite", 0.85),
