@@ -56,10 +56,11 @@ def load(home=None) -> None:
 # start in the "Zu prüfen" list. `phones` are (label, number, hours).
 ALL_SITUATIONS = [slug for slug, _name, _description in SITUATIONS]
 ONLINE = ["beleidigung", "bedrohung", "hatestorm", "doxing"]  # what happens on the net, threats included
-# For the regional entries the facts name no phone, e-mail or website: say so, and point to the help that
-# the facts give for such cases, rather than invent a detail.
-# Not "noch geprüft": visitors never see a review state (docs/content.md).
-NO_DETAILS = "Hier sind keine Kontaktdaten hinterlegt. Die Polizei und die Starke Stelle helfen Ihnen weiter."
+# For most regional entries the facts name no phone, e-mail or website, and none is invented. A contact must
+# say how to reach it (Contact.clean), so these say: through the Starke Stelle, which the facts name as the
+# navigator to the Länder's support. It reads as "Erreichbar: …" on the cards and stands below the Starke
+# Stelle in a plan (Plan.call_first). Not "noch geprüft": visitors never see a review state (docs/content.md).
+NO_DETAILS = "über die Starke Stelle, die Sie weitervermittelt"
 CONTACTS = [
     {
         "key": "polizei-notruf",
@@ -151,7 +152,8 @@ CONTACTS = [
         "key": "vbrg",
         "name": "VBRG – Verband der Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer Gewalt",
         "kind": "opferberatung",
-        "nationwide": True,
+        "nationwide": True,  # the facts do not say which 14 Länder; the note says what is known
+        "coverage_note": "Beratungsstellen in 14 Ländern",
         "description": (
             "Beratungsstellen in 14 Ländern für Betroffene rechter, rassistischer und antisemitischer Gewalt: "
             "kostenlos, vertraulich und auf der Seite der Betroffenen. Hilfe bei "
@@ -159,7 +161,9 @@ CONTACTS = [
         ),
         "website": "https://verband-brg.de",
         "free_of_charge": True,
-        "situations": ["bedrohung", "koerperlicher-angriff", "sachbeschaedigung", "beleidigung"],
+        # Violence, threats of it and damage (the facts: "rechte, rassistische und antisemitische Gewalt");
+        # not an insult alone.
+        "situations": ["bedrohung", "koerperlicher-angriff", "sachbeschaedigung"],
     },
     # Regional contacts: marked "(check)" in the facts.
     {
@@ -192,7 +196,7 @@ CONTACTS = [
         "kind": "polizei",
         "laender": ["berlin"],
         "description": "Zentrales Beratungstelefon beim Staatsschutz des Landeskriminalamts.",
-        "availability": "Die Nummer ist nicht veröffentlicht: Die Polizei vermittelt Sie weiter.",
+        "availability": "über die Polizei (die Nummer ist nicht veröffentlicht)",
         "situations": ALL_SITUATIONS,
     },
     {
@@ -339,6 +343,7 @@ CONTACT_DEFAULTS = {
     "tagline": "",
     "description": "",
     "nationwide": False,
+    "coverage_note": "",
     "email": "",
     "website": "",
     "postal_address": "",

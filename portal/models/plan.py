@@ -95,11 +95,13 @@ class Plan:
 
     @property
     def call_first(self) -> list:
-        """Whom to call, at the top: the Land's own contacts, then the Starke Stelle."""
-        first = list(self.regional_contacts)
-        if self.starke_stelle is not None:
-            first.append(self.starke_stelle)
-        return first
+        """Whom to call, at the top: the Land's own contacts that can be reached, then the Starke Stelle, then
+        the Land's contacts for which nothing to call or write is on record (a name alone must not push the
+        Starke Stelle's number off a phone's first screens)."""
+        reachable = [c for c in self.regional_contacts if c.has_vcard]
+        name_only = [c for c in self.regional_contacts if not c.has_vcard]
+        starke_stelle = [self.starke_stelle] if self.starke_stelle is not None else []
+        return [*reachable, *starke_stelle, *name_only]
 
     @property
     def more_contacts(self) -> list:

@@ -157,6 +157,14 @@ def test_no_match_gives_no_steps_but_still_contacts(world):
     assert [c.key for c in plan.nationwide_contacts] == ["starke-stelle"]
 
 
+def test_a_land_contact_with_nothing_to_call_comes_after_the_starke_stelle(world):
+    # A name alone (as for the ZIT in Hessen) must not stand between a shaken official and a number to call.
+    by_name = contact("nur-name", laender=[Bundesland.objects.get(slug="bayern")])
+    by_name.phone_numbers.all().delete()
+    plan = build_plan(answers(world, "beleidigung", "online", "bayern"))
+    assert [c.key for c in plan.call_first] == ["bayern-gegen-hass", "starke-stelle", "nur-name"]
+
+
 def test_split_contacts_keeps_only_contacts_for_the_situation_and_the_way(world):
     hateaid = world["contacts"]["hateaid"]
     land = Bundesland.objects.get(slug="bayern")

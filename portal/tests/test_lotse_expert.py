@@ -32,7 +32,9 @@ class Expected:
     channel: str
     acute: bool
     land: str
-    call: list[str]  # contacts at the top, in order: the Land's own, then the Starke Stelle
+    # contacts at the top, in order: the Land's own that can be reached, the Starke Stelle, then the Land's own
+    # known by name only (nothing to call or write on record)
+    call: list[str]
     core: list[str]  # words of core-step headings that must be there, in this order
     absent: list[str] = field(default_factory=list)  # words no step heading may contain
     more: list[str] = field(default_factory=list)  # nationwide services below the steps
@@ -62,18 +64,19 @@ TABLE = [
              ["Beweise", "Anzeige", "Strafantrag", "Plattform", "Meldestelle"], absent=["Drohanruf"],
              more=ONLINE_SERVICES, deadline=True),
     # An insult in person in Berlin: the LKA's advice telephone (number not published), note what was said.
-    Expected("beleidigung", "persoenlich", False, "berlin", ["lka-berlin", "starke-stelle"],
+    Expected("beleidigung", "persoenlich", False, "berlin", ["starke-stelle", "lka-berlin"],
              ["Schreiben Sie auf", "Anzeige", "Strafantrag"], absent=["Plattform", "Drohanruf", "Sitzungsleitung"],
              not_more=ONLINE_SERVICES, deadline=True),
     # A hatestorm in Hessen, acute: lock down profiles, secure evidence, not alone, police; reporting offices.
-    Expected("hatestorm", "online", True, "hessen", ["hessen-gegen-hetze", "zit-hessen", "starke-stelle"],
+    # The facts give the ZIT no number or address, so the Starke Stelle's number comes before it.
+    Expected("hatestorm", "online", True, "hessen", ["hessen-gegen-hetze", "starke-stelle", "zit-hessen"],
              ["privat", "Beweise", "Passwörter", "allein", "Polizei"], absent=["Drohanruf"],
              more=ONLINE_SERVICES, deadline=True),
     # A hatestorm in a Land without its own contact.
     Expected("hatestorm", "online", False, "saarland", ["starke-stelle"],
              ["privat", "Beweise"], more=ONLINE_SERVICES, deadline=True),
     # Doxing: Auskunftssperre and safety at home first, then profiles, evidence, not alone, police.
-    Expected("doxing", "online", False, "thueringen", ["elly-thueringen", "ezra-thueringen", "starke-stelle"],
+    Expected("doxing", "online", False, "thueringen", ["starke-stelle", "elly-thueringen", "ezra-thueringen"],
              ["Auskunftssperre", "zu Hause", "privat", "Beweise", "allein", "Polizei"], absent=["Drohanruf"],
              more=ONLINE_SERVICES),
     # A physical attack, in danger: 110/112 first, a doctor, then evidence; never "do not reply".
@@ -90,13 +93,13 @@ TABLE = [
              ["Fotografieren", "Anzeige"], absent=["Antworten Sie nicht", "Plattform", "Drohanruf"],
              not_more=ONLINE_SERVICES),
     # Conflicts in the council: ask the chair to step in, note the words.
-    Expected("konflikte-im-rat", "persoenlich", False, "niedersachsen", ["lka-niedersachsen", "starke-stelle"],
+    Expected("konflikte-im-rat", "persoenlich", False, "niedersachsen", ["starke-stelle", "lka-niedersachsen"],
              ["Sitzungsleitung", "Äußerungen"], absent=["Plattform", "Drohanruf", "Auskunftssperre"]),
     # A threat online in Schleswig-Holstein, in danger: ZEBRA counsels victims of all kinds.
-    Expected("bedrohung", "online", True, "schleswig-holstein", ["zebra-sh", "starke-stelle"],
+    Expected("bedrohung", "online", True, "schleswig-holstein", ["starke-stelle", "zebra-sh"],
              ["Beweise", "Anzeige"], absent=["Drohanruf", "Strafantrag"], more=ONLINE_SERVICES),
     # An insult by letter in Hamburg: keep the letter, Strafantrag; Starke Demokratie's consultation hours.
-    Expected("beleidigung", "post-telefon", False, "hamburg", ["starke-demokratie-hamburg", "starke-stelle"],
+    Expected("beleidigung", "post-telefon", False, "hamburg", ["starke-stelle", "starke-demokratie-hamburg"],
              ["Original", "Anzeige", "Strafantrag"], absent=["Plattform", "Profile"], not_more=ONLINE_SERVICES,
              deadline=True),
 ]
