@@ -24,6 +24,7 @@ TEXT_COLUMNS = (
     "name",
     "tagline",
     "description",
+    "coverage_note",
     "email",
     "website",
     "postal_address",

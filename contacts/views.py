@@ -23,6 +23,7 @@ CSV_COLUMNS = [
     "description",
     "nationwide",
     "bundeslaender",
+    "coverage_note",
     "situations",
     "phones",
     "email",
@@ -64,6 +65,7 @@ def contact_as_dict(contact: Contact) -> dict:
         "description": contact.description,
         "nationwide": contact.nationwide,
         "bundeslaender": [land.iso_code for land in contact.bundeslaender.all()],
+        "coverage_note": contact.coverage_note,
         "situations": [situation.slug for situation in contact.situations.all()],
         "phones": [
             {"label": phone.label, "number": phone.number, "hours": phone.hours, "uri": phone.tel_uri}

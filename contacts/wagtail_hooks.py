@@ -120,6 +120,7 @@ class ContactViewSet(SnippetViewSet):
         "description",
         "nationwide",
         "laender_codes",
+        "coverage_note",
         "situation_slugs",
         "channel_slugs",
         "phone_list",

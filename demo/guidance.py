@@ -317,6 +317,7 @@ PROFILES = [
     {
         "slug": "vbrg",
         "title": "VBRG – Beratung für Betroffene rechter, rassistischer und antisemitischer Gewalt",
+        "coverage_note": "Beratungsstellen in 14 Ländern",
         "contact": "vbrg",
         "teaser": "Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer Gewalt.",
         "who": "<p>Im Verband der Beratungsstellen für Betroffene rechter, rassistischer und antisemitischer "
@@ -363,6 +364,7 @@ def load_supporters(home) -> dict[str, SupporterProfilePage]:
             offers=RichText(data["offers"]),
             operator=RichText(data["operator"]) if data["operator"] else "",
             nationwide=True,
+            coverage_note=data.get("coverage_note", ""),
             contacts=contacts(data["contact"]),
         )
     return profiles
@@ -908,7 +910,8 @@ def new_guidance_pages(profiles) -> list[dict]:
                 paragraph(
                     "<p>§ 188 StGB schützt Menschen, die im politischen Leben stehen. Seit 2021 steht ausdrücklich im"
                     " Gesetz, dass das bis hinunter zur kommunalen Ebene gilt – also auch für Sie als "
-                    "Bürgermeisterin, Landrat oder Ratsmitglied. Voraussetzung: Die Beleidigung geschieht öffentlich,"
+                    "Bürgermeisterin oder Bürgermeister, Landrätin oder Landrat oder Ratsmitglied. "
+                    "Voraussetzung: Die Beleidigung geschieht öffentlich,"
                     " in einer Versammlung oder durch das Verbreiten von Inhalten, sie hat mit Ihrer öffentlichen "
                     "Rolle zu tun und kann Ihr öffentliches Wirken erheblich erschweren.</p>"
                 ),

@@ -209,6 +209,14 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     bundeslaender = ParentalManyToManyField(
         Bundesland, verbose_name="Bundesländer", blank=True, related_name="contacts"
     )
+    coverage_note = models.CharField(
+        "Zuständigkeit in Worten",
+        max_length=120,
+        blank=True,
+        help_text="Nur wenn „Bundesweit“ zu viel sagt, z. B. „Beratungsstellen in 14 Ländern“. Steht auf der "
+        "Website statt „Bundesweit“ bzw. der Liste der Länder. Für die Suche nach Land zählen weiter die "
+        "Angaben oben.",
+    )
     email = models.EmailField("E-Mail", blank=True)
     website = models.URLField("Website", blank=True)
     postal_address = models.TextField("Postanschrift", blank=True)
@@ -241,7 +249,10 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         FieldPanel("description"),
         FieldPanel("situations"),
         FieldPanel("channels"),
-        MultiFieldPanel([FieldPanel("nationwide"), FieldPanel("bundeslaender")], heading="Zuständigkeit"),
+        MultiFieldPanel(
+            [FieldPanel("nationwide"), FieldPanel("bundeslaender"), FieldPanel("coverage_note")],
+            heading="Zuständigkeit",
+        ),
         InlinePanel("phone_numbers", heading="Telefonnummern", label="Telefonnummer"),
         MultiFieldPanel(
             [
@@ -336,6 +347,8 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
     # Listing columns and export values; they read the prefetched relations.
     @property
     def coverage(self) -> str:
+        if self.coverage_note:
+            return self.coverage_note
         if self.nationwide:
             return "bundesweit"
         return ", ".join(land.name for land in self.bundeslaender.all())

@@ -32,7 +32,9 @@ def test_json_export_lists_published_contacts_only(client, with_draft):
     assert starke["email"] == "info@starkestelle.de"
     assert starke["nationwide"] is True and starke["verified_on"] is None
     zamat = next(item for item in data["contacts"] if item["key"] == "zamat-bw")
-    assert zamat["bundeslaender"] == ["DE-BW"]
+    assert zamat["bundeslaender"] == ["DE-BW"] and zamat["coverage_note"] == ""
+    vbrg = next(item for item in data["contacts"] if item["key"] == "vbrg")
+    assert vbrg["coverage_note"] == "Beratungsstellen in 14 Ländern"
     assert "Nur intern" not in body
     assert "internal_note" not in starke and "verified_by" not in starke
 

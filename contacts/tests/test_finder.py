@@ -63,6 +63,17 @@ def test_land_contacts_first_then_nationwide_grouped_by_kind(client, contact_pag
     assert len(headings) == len(set(headings))
 
 
+def test_a_coverage_note_replaces_bundesweit_where_that_would_claim_too_much(client, contact_pages):
+    # VBRG counsels in 14 Länder (facts): found from every Land, but its card must not say "Bundesweit".
+    body = client.get(f"{FINDER}bremen/").content.decode()
+    card = body[body.index('id="kontakt-vbrg"') :]
+    card = card[: card.index("</article>")]
+    assert "Beratungsstellen in 14 Ländern · Opferberatung" in card
+    assert "Bundesweit" not in card
+    starke = body[body.index('id="kontakt-starke-stelle"') :]
+    assert "Bundesweit · " in starke[: starke.index("</article>")]
+
+
 def test_a_card_shows_stand_only_when_staff_verified_it(client, contact_pages):
     Contact.objects.filter(key="weisser-ring").update(verified_on="2026-03-05", verified_by="Team")
     # An emergency number needs no check date: even with one it shows no "Stand".

@@ -214,11 +214,17 @@ class SupporterProfilePage(BasePage):
 
     who = RichTextField("Wer ist die Organisation?", features=TEXT_FEATURES)
     offers = RichTextField("Was bietet sie an?", features=TEXT_FEATURES)
+    # The public heading says "Wer steht dahinter?": the facts name who runs a service, rarely who pays.
     operator = RichTextField(
-        "Wer trägt und finanziert sie?", features=TEXT_FEATURES, blank=True,
-        help_text="Nur, was belegt ist. Leer lassen, wenn es nicht bekannt ist.",
+        "Wer steht dahinter?", features=TEXT_FEATURES, blank=True,
+        help_text="Träger oder Betreiber. Nur, was belegt ist. Leer lassen, wenn es nicht bekannt ist.",
     )
     nationwide = models.BooleanField("Bundesweit tätig", default=False)
+    coverage_note = models.CharField(
+        "Wo sie hilft, in Worten", max_length=120, blank=True,
+        help_text="Nur wenn „Bundesweit“ zu viel sagt, z. B. „Beratungsstellen in 14 Ländern“. Steht statt "
+        "„Bundesweit“ bzw. der Liste der Länder.",
+    )
     bundeslaender = ParentalManyToManyField(
         Bundesland, verbose_name="Bundesländer", blank=True, related_name="supporter_profiles",
         help_text="Nur, wenn die Organisation nicht bundesweit tätig ist.",
@@ -236,7 +242,10 @@ class SupporterProfilePage(BasePage):
         FieldPanel("who"),
         FieldPanel("offers"),
         FieldPanel("operator"),
-        MultiFieldPanel([FieldPanel("nationwide"), FieldPanel("bundeslaender")], heading="Wo sie hilft"),
+        MultiFieldPanel(
+            [FieldPanel("nationwide"), FieldPanel("bundeslaender"), FieldPanel("coverage_note")],
+            heading="Wo sie hilft",
+        ),
         FieldPanel("contacts"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("who"), index.SearchField("offers")]

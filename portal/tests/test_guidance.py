@@ -334,7 +334,21 @@ class GuidanceRenderTests(TestCase):
         profile.bundeslaender = [Bundesland.objects.get(slug="thueringen")]
         profile.save()
         self.assertContains(self.client.get(profile.url), "Thüringen")
-        self.assertContains(self.client.get(profile.url), "Die Kontaktangaben werden gerade geprüft")
+        # No review state in public (issue 14): without contacts the page says where to turn instead.
+        self.assertContains(self.client.get(profile.url), "Kontaktangaben dieser Organisation haben wir nicht.")
+        self.assertNotContains(self.client.get(profile.url), "geprüft")
+
+    def test_a_coverage_note_stands_instead_of_bundesweit(self):
+        profile = self.supporters.add_child(
+            instance=SupporterProfilePage(
+                title="VBRG", slug="vbrg", who="<p>a</p>", offers="<p>b</p>", nationwide=True,
+                coverage_note="Beratungsstellen in 14 Ländern",
+            )
+        )
+        for url in (profile.url, self.supporters.url):
+            body = self.client.get(url).content.decode()
+            self.assertIn("Beratungsstellen in 14 Ländern", body)
+        self.assertNotIn("Bundesweit", self.client.get(profile.url).content.decode())
 
 
 BLOCK_PREVIEWS = [
