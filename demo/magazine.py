@@ -107,7 +107,7 @@ def articles() -> list[dict]:
                 paragraph(
                     "<p>Ihr erster Impuls ist, zurückzuschreiben. Sie tut es nicht. Stattdessen macht sie "
                     "Bildschirmfotos mit Datum und Uhrzeit, speichert die Adressen der Beiträge und der Profile "
-                    "und legt den Brief in eine Klarsichthülle. Sie notiert, wer die Kommentare zuerst gesehen "
+                    "und bewahrt den Brief im Original auf. Sie notiert, wer die Kommentare zuerst gesehen "
                     "hat und wann.</p>"
                 ),
                 quote(
@@ -148,7 +148,7 @@ def articles() -> list[dict]:
                 callout(
                     "info",
                     "Demo-Interview",
-                    "<p>Beide Gesprächspartner sind erfundene Demo-Personen. Die Inhalte entsprechen den "
+                    "<p>Beide Personen im Gespräch sind für die Demo erfunden. Die Inhalte entsprechen den "
                     "Empfehlungen von Stark im Amt.</p>",
                 ),
                 heading("Was ist das Wichtigste in den ersten Minuten?", "h2"),
@@ -306,7 +306,10 @@ def articles() -> list[dict]:
                     "befragt. 57 Prozent von ihnen waren schon einmal von Anfeindungen betroffen. 37 Prozent "
                     "meiden die sozialen Medien weitgehend.</p>"
                 ),
-                standpoint("Wenn Amtsträger schweigen, um sich zu schützen, verliert die Demokratie Stimmen."),
+                standpoint(
+                    "Wenn Amtsträgerinnen und Amtsträger schweigen, um sich zu schützen, verliert die Demokratie "
+                    "Stimmen."
+                ),
                 paragraph(
                     "<p>Auch das Kommunale Monitoring KoMo zeigt: Der Anteil der Betroffenen bleibt hoch – "
                     "34 Prozent im Frühjahr 2022, 39 Prozent im Herbst 2022, zuletzt 38 Prozent. Das "
@@ -346,7 +349,7 @@ def news_items(today) -> list[dict]:
         {
             "section": LANDKREISTAG,
             "slug": "komo-38-prozent",
-            "title": "KoMo: 38 Prozent der Kommunalpolitiker erleben Anfeindungen",
+            "title": "KoMo: 38 Prozent der Kommunalpolitikerinnen und -politiker erleben Anfeindungen",
             "kind": NewsKind.STUDY,
             "date": today - timedelta(days=9),
             "teaser": "Das Kommunale Monitoring zu Hass, Hetze und Gewalt zeigt: Das Niveau bleibt hoch.",

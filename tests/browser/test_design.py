@@ -58,9 +58,9 @@ def test_phone_menu_opens_and_leads_on_without_javascript(chromium, demo_content
         assert page.locator(".main-nav--footer a").all_inner_texts()[:3] == labels[:3]
         panel.get_by_role("link", name="Anlaufstellen in Ihrem Land").click()
         assert page.url.endswith("/hilfe-in-ihrem-bundesland/")
-        # "Alle Notrufnummern" leads to the numbers at the foot of the page, each a tel: link.
+        # "Notrufe und Hilfe am Telefon" leads to the numbers at the foot of the page, each a tel: link.
         page.get_by_text("Menü", exact=True).click()
-        page.locator(".site-menu__panel").get_by_role("link", name="Alle Notrufnummern").click()
+        page.locator(".site-menu__panel").get_by_role("link", name="Notrufe und Hilfe am Telefon").click()
         numbers = page.locator("#notrufe a[href^='tel:']")
         assert numbers.count() >= 3
     finally:
