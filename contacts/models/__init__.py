@@ -1,9 +1,11 @@
 """Contacts and the taxonomy that guidance, the Lotse and the contact finder share.
 
 `records`: Bundesland, the taxonomy (situation, channel, phase) and the contact records staff keep;
-`finder`: the finder's form and query; `pages`: the finder page and the Starke Stelle page.
+`finder`: the finder's form and query; `pages`: the finder page and the Starke Stelle page; `open_data`: the
+licence of the open data.
 """
 
+from .open_data import OpenDataSettings
 from .pages import ContactFinderPage, StarkeStellePage
 from .records import (
     DEFAULT_REVIEW_AFTER_DAYS,
@@ -35,6 +37,7 @@ __all__ = [
     "ContactKind",
     "ContactPhone",
     "ContactQuerySet",
+    "OpenDataSettings",
     "Phase",
     "Situation",
     "StarkeStellePage",
