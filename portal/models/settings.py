@@ -4,10 +4,16 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from contacts.models.records import validate_phone_number
+
 
 class EmergencyNumberBlock(blocks.StructBlock):
     label = blocks.CharBlock(label="Bezeichnung", max_length=80, help_text="z. B. „Polizei“")
-    number = blocks.CharBlock(label="Telefonnummer", max_length=40, required=False)
+    # The same check as a contact's numbers: a typo here would reach every page's emergency box.
+    number = blocks.CharBlock(
+        label="Telefonnummer", max_length=40, required=False, validators=[validate_phone_number],
+        help_text="Nur Ziffern und Leerzeichen, eine Durchwahl mit Bindestrich, z. B. „116 006“.",
+    )
     note = blocks.CharBlock(label="Hinweis", max_length=160, required=False, help_text="z. B. „Mo–Fr 9–16 Uhr“")
     page = blocks.PageChooserBlock(label="Mehr dazu (Seite)", required=False)
 

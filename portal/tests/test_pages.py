@@ -115,3 +115,27 @@ def test_emergency_box_comes_from_site_settings(demo_content, client):
     response = client.get("/")
     assert "Sofort Hilfe holen" in response.content.decode()
     assert 'href="tel:110"' in response.content.decode()
+
+
+def test_a_mistyped_emergency_number_is_refused_with_a_german_message(home_page, client, django_user_model):
+    from django.urls import reverse
+    from wagtail.models import Site
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    from portal.models import EmergencySettings
+
+    site = Site.objects.get(is_default_site=True)
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.org", "x"))
+    url = reverse("wagtailsettings:edit", args=["portal", "emergencysettings", site.pk])
+
+    def post(number):
+        block = {"label": "Opfer-Telefon", "number": number, "note": "", "page": ""}
+        data = nested_form_data({"heading": "Hilfe", "intro": "", "numbers": streamfield([("number", block)])})
+        return client.post(url, data)
+
+    response = post("0800/111 0 111")
+    assert response.status_code == 200
+    assert "Bitte schreiben Sie die Nummer nur mit Ziffern und Leerzeichen" in response.content.decode()
+    assert not EmergencySettings.for_site(site).numbers  # nothing saved
+    assert post("116 006").status_code == 302
+    assert EmergencySettings.for_site(site).numbers[0].value["number"] == "116 006"
