@@ -1,5 +1,7 @@
 """Reference data and demo contacts. Called by `manage.py load_demo_content`."""
 
+from wagtail.log_actions import log
+
 from contacts.bundeslaender import BUNDESLAENDER
 from contacts.models import Bundesland, Channel, Contact, ContactPhone, Phase, Situation
 from contacts.permissions import ensure_kontaktpflege_group
@@ -324,6 +326,7 @@ def load_contacts() -> dict[str, Contact]:
         situation_slugs = data.pop("situations", [])
         channel_slugs = data.pop("channels", [])
         contact = Contact.objects.filter(key=key).first() or Contact(key=key)
+        is_new = contact.pk is None
         # Start from the model defaults so a field dropped from the list above is cleared again.
         for name, value in {**CONTACT_DEFAULTS, **data}.items():
             setattr(contact, name, value)
@@ -334,7 +337,11 @@ def load_contacts() -> dict[str, Contact]:
         contact.phone_numbers = [ContactPhone(label=label, number=n, hours=h) for label, n, h in phones]
         contact.full_clean()
         contact.save()
-        contact.save_revision(log_action=False).publish(log_action=False)
+        # A new contact's history starts with its first publication, so staff can compare the first change
+        # with it; reloading the demo adds no entry each time.
+        if is_new:
+            log(instance=contact, action="wagtail.create")
+        contact.save_revision(log_action=False).publish(log_action=is_new)
         contacts[key] = contact
     return contacts
 

@@ -16,6 +16,15 @@ def test_loading_demo_content_twice_changes_nothing():
     second = (Page.objects.count(), Situation.objects.count(), sorted(Page.objects.values_list("url_path", flat=True)))
     assert first == second
     assert "Demo-Inhalte geladen" in out.getvalue()
+    # Each demo contact's history starts with its creation and first publication; reloading adds nothing.
+    from wagtail.models import ModelLogEntry
+
+    from contacts.models import Contact
+
+    contact = Contact.objects.get(key="starke-stelle")
+    entries = ModelLogEntry.objects.for_instance(contact)
+    assert sorted(entries.values_list("action", flat=True)) == ["wagtail.create", "wagtail.publish"]
+    assert contact.revisions.count() == 2  # one per load: the first change compares with the last load
 
 
 @pytest.mark.django_db
