@@ -6,9 +6,10 @@ which runs first: they are looked up by key (or by name) and simply left out whe
 """
 
 from django.db.models import Q
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.rich_text import RichText
 
-from contacts.models import Channel, Contact, Phase, Situation
+from contacts.models import Channel, Contact, Phase, Situation, StarkeStellePage
 from demo.utils import callout, heading, paragraph, upsert_page
 from portal.guidance_blocks import DEFAULT_STEP_RANK
 from portal.guidance_blocks import StepCategory as Cat
@@ -264,21 +265,9 @@ CASE_NUMBER = step(
 
 # --- supporter profiles -------------------------------------------------------------------------------------
 
+# The Starke Stelle has one page of its own, /starke-stelle/ (contacts.StarkeStellePage); the index links it
+# first, and its old profile address redirects there (load_supporters).
 PROFILES = [
-    {
-        "slug": "starke-stelle",
-        "title": "Starke Stelle",
-        "contact": "starke-stelle",
-        "teaser": "Die bundesweite Anlaufstelle für angefeindete kommunale Amts- und Mandatsträgerinnen und -träger.",
-        "who": "<p>Die Starke Stelle ist die bundesweite Anlaufstelle für kommunale Amts- und "
-            "Mandatsträgerinnen und -träger, die "
-        "beleidigt, bedroht oder angegriffen werden. Es gibt sie seit dem 1. August 2024.</p>",
-        "offers": "<ul><li>Beratung am Telefon und per E-Mail, Videogespräche nach Vereinbarung</li>"
-        "<li>kostenlos und vertraulich, auf Wunsch anonym</li><li>Vermittlung an die passenden Hilfsangebote "
-        "der Länder und des Bundes; dafür pflegt die Starke Stelle ein Netzwerk von Partnern</li></ul>",
-        "operator": "<p>Das Deutsche Forum für Kriminalprävention (DFK) betreibt die Starke Stelle im Auftrag "
-        "des Bundesministeriums des Innern.</p>",
-    },
     {
         "slug": "hateaid",
         "title": "HateAid",
@@ -346,7 +335,7 @@ def load_supporters(home) -> dict[str, SupporterProfilePage]:
         home,
         SupporterIndexPage,
         "unterstuetzer",
-        title="Unterstützer",
+        title="Wer Ihnen hilft",
         teaser="Organisationen, die Ihnen helfen – wer sie sind, was sie anbieten und wie Sie sie erreichen.",
         intro="Diese Organisationen unterstützen Menschen in der Kommunalpolitik, die angefeindet, bedroht oder "
         "angegriffen werden. Die meisten sind bundesweit für Sie da; die Beratungsstellen im VBRG gibt es in "
@@ -367,7 +356,19 @@ def load_supporters(home) -> dict[str, SupporterProfilePage]:
             coverage_note=data.get("coverage_note", ""),
             contacts=contacts(data["contact"]),
         )
+    merge_starke_stelle_profile(index)
     return profiles
+
+
+def merge_starke_stelle_profile(index) -> None:
+    """One page per organisation (#16): an earlier demo had a second Starke Stelle page below the index."""
+    old_path = Redirect.normalise_path(index.get_url() + "starke-stelle/")
+    SupporterProfilePage.objects.child_of(index).filter(slug="starke-stelle").delete()
+    starke_stelle = StarkeStellePage.objects.live().first()
+    if starke_stelle is not None:
+        Redirect.objects.update_or_create(
+            old_path=old_path, site=None, defaults={"redirect_page": starke_stelle, "is_permanent": True},
+        )
 
 
 # --- guidance pages -----------------------------------------------------------------------------------------

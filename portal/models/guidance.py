@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from contacts.models import Bundesland, Channel, Contact, Phase, Situation
+from contacts.models import Bundesland, Channel, Contact, Phase, Situation, StarkeStellePage
 from core.models import BasePage
 from portal.guidance_blocks import GuidanceSectionBlock, GuidanceStreamBlock
 
@@ -206,6 +206,8 @@ class SupporterIndexPage(BasePage):
             SupporterProfilePage.objects.child_of(self).live().public().prefetch_related("bundeslaender")
             .order_by("path")
         )
+        # One page per organisation: the Starke Stelle's is its own page (/starke-stelle/), listed first here.
+        context["starke_stelle"] = StarkeStellePage.objects.live().public().first()
         return context
 
 

@@ -396,7 +396,14 @@ def test_demo_content_has_the_guidance_section(demo_content, client):
     assert all(e.is_composite and e.is_demo for e in examples)
     assert all(e.guidance_pages.exists() for e in examples)
     profiles = set(SupporterProfilePage.objects.values_list("slug", flat=True))
-    assert {"starke-stelle", "hateaid", "weisser-ring", "respect", "vbrg", "telefonseelsorge"} <= profiles
+    assert {"hateaid", "weisser-ring", "respect", "vbrg", "telefonseelsorge"} <= profiles
+    # One page per organisation (#16): the Starke Stelle's own page is listed first, its old profile
+    # address leads there.
+    assert "starke-stelle" not in profiles
+    listing = client.get("/unterstuetzer/").content.decode()
+    assert listing.index('href="/starke-stelle/"') < listing.index('href="/unterstuetzer/hateaid/"')
+    old = client.get("/unterstuetzer/starke-stelle/")
+    assert old.status_code == 301 and old["Location"] == "/starke-stelle/"
     # Every guidance page serves at least one situation, so the Lotse can find it.
     assert not GuidancePage.objects.filter(situations=None).exists()
     for url in ["/rat-und-tat/", "/rat-und-tat/fallbeispiele/", "/unterstuetzer/", "/hilfe-finden/"]:

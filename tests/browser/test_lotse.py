@@ -151,7 +151,7 @@ def test_guidance_pages_are_accessible(demo_content, browser_page):
         "/rat-und-tat/fallbeispiele/",
         "/rat-und-tat/fallbeispiele/pruegel-drohung-im-kommentar/",
         "/unterstuetzer/",
-        "/unterstuetzer/starke-stelle/",
+        "/unterstuetzer/hateaid/",
     ]:
         response = browser_page.goto(path)
         assert response.status == 200, path
