@@ -3,7 +3,7 @@
 from wagtail.log_actions import log
 
 from contacts.bundeslaender import BUNDESLAENDER
-from contacts.models import Bundesland, Channel, Contact, ContactPhone, Phase, Situation
+from contacts.models import Bundesland, Channel, Contact, ContactPhone, OpenDataSettings, Phase, Situation
 from contacts.permissions import ensure_kontaktpflege_group
 
 SITUATIONS = [
@@ -47,6 +47,9 @@ def load_taxonomy() -> None:
 def load(home=None) -> None:
     ensure_bundeslaender()
     load_taxonomy()
+    # The settings row exists before the first page is rendered: created while rendering, it would count as
+    # a content change and the page cache would store that page under an outdated generation.
+    OpenDataSettings.load()
     ensure_kontaktpflege_group()
     contacts = load_contacts()
     if home is not None:
