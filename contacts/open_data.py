@@ -100,17 +100,20 @@ def datapackage(urls: dict, licence: dict, contact_columns: list[str], phone_col
     }
 
 
-def _state() -> dict:
-    return Contact.objects.aggregate(
-        live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), newest=Max("pk")
-    )
+def _state(request) -> dict:
+    """Read once per request: Django's `condition` asks for the ETag and the Last-Modified separately."""
+    if not hasattr(request, "_open_data_state"):
+        request._open_data_state = Contact.objects.aggregate(
+            live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), newest=Max("pk")
+        )
+    return request._open_data_state
 
 
 def data_etag(request, *args, **kwargs) -> str:
     """Changes with any content change (the page cache's generation, shared by all processes), and with the
     contacts' own state and the licence where the generation cannot be read."""
-    settings = OpenDataSettings.load()
-    state = _state()
+    settings = OpenDataSettings.load(request_or_site=request)
+    state = _state(request)
     raw = f"{current_generation()}|{state}|{settings.licence}|{settings.attribution}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
@@ -118,4 +121,4 @@ def data_etag(request, *args, **kwargs) -> str:
 def data_last_modified(request, *args, **kwargs):
     """When a contact was last published. An unpublished or deleted contact leaves no such time, so the
     ETag (which changes then too) is what reliable clients send; Django checks it first."""
-    return _state()["published"]
+    return _state(request)["published"]

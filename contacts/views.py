@@ -109,8 +109,8 @@ def _json_pieces(licence: dict):
     yield ("\n  ]" if separator != "\n" else "]") + "\n}"
 
 
-def _licence() -> dict:
-    settings = OpenDataSettings.load()
+def _licence(request) -> dict:
+    settings = OpenDataSettings.load(request_or_site=request)
     return {
         "name": settings.licence,
         "title": settings.licence_title,
@@ -122,7 +122,7 @@ def _licence() -> dict:
 @require_safe
 @open_data_condition
 def export_json(request):
-    response = StreamingHttpResponse(_json_pieces(_licence()), content_type="application/json")
+    response = StreamingHttpResponse(_json_pieces(_licence(request)), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"  # open data: partners may load it from their own sites
     return response
 
@@ -141,18 +141,23 @@ def _csv_row(contact: Contact) -> dict:
     return {name: spreadsheet_safe(value) for name, value in row.items()}
 
 
-def _csv_pieces():
+def _csv_stream(fieldnames: list[str], rows_of_chunk):
+    """A CSV file written a chunk of published contacts at a time; `rows_of_chunk(chunk)` gives its rows."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames)
     buffer.write("\ufeff")  # a BOM so spreadsheet programs open the umlauts correctly
     writer.writeheader()
     for chunk in _in_chunks(published_contacts()):
-        writer.writerows(_csv_row(contact) for contact in chunk)
+        writer.writerows(rows_of_chunk(chunk))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     if buffer.tell():
         yield buffer.getvalue()
+
+
+def _csv_pieces():
+    return _csv_stream(CSV_COLUMNS, lambda chunk: (_csv_row(contact) for contact in chunk))
 
 
 @require_safe
@@ -164,30 +169,22 @@ def export_csv(request):
     return response
 
 
-def _phone_pieces():
+def _phone_rows(chunk):
     """One row per phone number, joined to the contacts file by `contact_key` (the data package's foreign
     key): the contacts file's "phones" column packs them into one cell for spreadsheet readers."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=PHONE_COLUMNS)
-    buffer.write("\ufeff")
-    writer.writeheader()
-    for chunk in _in_chunks(published_contacts()):
-        for contact in chunk:
-            writer.writerows(
-                {
-                    "contact_key": contact.key,
-                    "label": spreadsheet_safe(phone.label),
-                    "number": spreadsheet_safe(phone.number),
-                    "hours": spreadsheet_safe(phone.hours),
-                    "uri": phone.tel_uri,
-                }
-                for phone in contact.phone_numbers.all()
-            )
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.tell():
-        yield buffer.getvalue()
+    for contact in chunk:
+        for phone in contact.phone_numbers.all():
+            yield {
+                "contact_key": contact.key,
+                "label": spreadsheet_safe(phone.label),
+                "number": spreadsheet_safe(phone.number),
+                "hours": spreadsheet_safe(phone.hours),
+                "uri": phone.tel_uri,
+            }
+
+
+def _phone_pieces():
+    return _csv_stream(PHONE_COLUMNS, _phone_rows)
 
 
 @require_safe
@@ -209,7 +206,7 @@ def export_datapackage(request):
         "json": request.build_absolute_uri(reverse("contacts:export_json")),
     }
     response = JsonResponse(
-        datapackage(urls, _licence(), CSV_COLUMNS, PHONE_COLUMNS),
+        datapackage(urls, _licence(request), CSV_COLUMNS, PHONE_COLUMNS),
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     response["Access-Control-Allow-Origin"] = "*"
