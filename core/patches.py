@@ -72,7 +72,9 @@ def get_view_restrictions(self):
 def _find_site(request):
     site = Site._find_for_request(request)
     if site is not None:
-        site.root_page = site.root_page.specific  # Wagtail's routing asks for it on every request
+        # Wagtail's routing asks for the specific root on every request. Deferred: routing to any other page
+        # needs only its class, and the home page loads its own fields when it is the page (core.routing).
+        site.root_page = site.root_page.specific_deferred
     return site
 
 

@@ -19,7 +19,13 @@ def _routes_itself(page) -> bool:
 class FastRouteMixin:
     def route(self, request, path_components):
         if not path_components:
-            return super().route(request, path_components)
+            page = self
+            if self.get_deferred_fields():  # the site's root, as core.patches keeps it: load it to render it
+                from core.cache import generation_cached
+
+                model = type(self)
+                page = generation_cached(f"site-root-page:{self.pk}", lambda: model._default_manager.get(pk=self.pk))
+            return super(FastRouteMixin, page).route(request, path_components)
         prefixes = [self.url_path + "/".join(path_components[: i + 1]) + "/" for i in range(len(path_components))]
         on_the_way = getattr(self, "route_pages", None)  # handed down by a FastRouteMixin page above
         if on_the_way is None:

@@ -36,3 +36,32 @@ def root_children(request) -> list[dict]:
         ]
 
     return generation_cached(f"root-children:{root.pk}", build)
+
+
+def partner_pages() -> list:
+    """Every partner page (live or not), in tree order, with its logo: fetched once per content generation.
+
+    The partner bar at the foot of every page and the responsible partner's name on magazine pages both
+    read it, so the first render after a change costs one query for them instead of two."""
+    from portal.models import PartnerPage
+
+    return generation_cached(
+        "partner-pages", lambda: list(PartnerPage.objects.select_related("logo").order_by("path"))
+    )
+
+
+def shown_partner_pages(site) -> list:
+    """The live, public partner pages below the site's root, as `PartnerPage.objects.live().public()
+    .descendant_of(root)` would give them."""
+    from core.patches import restricted_sections
+
+    restricted = [path for path, _depth in restricted_sections()]
+    root = site.root_page
+    return [
+        page
+        for page in partner_pages()
+        if page.live
+        and page.path.startswith(root.path)
+        and page.depth > root.depth
+        and not any(page.path.startswith(path) for path in restricted)
+    ]

@@ -4,8 +4,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 
-from core.cache import generation_cached
-from portal.models import PartnerPage, PortalImage
+from portal.models import PortalImage
+from portal.site_pages import partner_pages
 
 PAGE_SIZE = 10
 
@@ -72,8 +72,7 @@ class ResponsiblePartnerMixin(models.Model):
         there are only a few, and the page itself is then fetched without joining the partner's page."""
         if self.responsible_partner_id is None:
             return ""
-        titles = generation_cached("partner-titles", lambda: dict(PartnerPage.objects.values_list("pk", "title")))
-        return titles.get(self.responsible_partner_id, "")
+        return next((page.title for page in partner_pages() if page.pk == self.responsible_partner_id), "")
 
     def _section_partner_id(self):
         if not self.path or self.depth is None or self.depth <= 1:

@@ -110,6 +110,9 @@ def site_root_url(context):
     return root.url if root is not None else "/"
 
 
+EMERGENCY_TEMPLATES = {"box": "components/emergency_box.html", "footer": "components/emergency_footer.html"}
+
+
 @register.simple_tag(takes_context=True)
 def emergency_box(context, variant="box"):
     """The emergency box from the site settings, rendered once per content change instead of per page.
@@ -126,20 +129,22 @@ def emergency_box(context, variant="box"):
     if site is None:
         return ""
 
-    template = "components/emergency_footer.html" if variant == "footer" else "components/emergency_box.html"
-
     def build():
+        # Both variants from one fetch of the settings and their linked pages: most pages show both.
         emergency = EmergencySettings.for_site(site)
-        return render_to_string(template, {"emergency": emergency}, request=request)
+        return {
+            name: render_to_string(template, {"emergency": emergency}, request=request)
+            for name, template in EMERGENCY_TEMPLATES.items()
+        }
 
-    return mark_safe(generation_cached(f"emergency-{variant}:{site.pk}", build))  # noqa: S308 (our own template)
+    html = generation_cached(f"emergency:{site.pk}", build)
+    return mark_safe(html["footer" if variant == "footer" else "box"])  # noqa: S308 (our own templates)
 
 
 @register.inclusion_tag("components/partner_bar.html", takes_context=True)
 def partner_bar(context, heading_level=2, where="fuss"):
     """The organisations behind the portal: logo where one was uploaded, the name as text otherwise."""
     from core.cache import generation_cached
-    from portal.models import PartnerPage
 
     request = context.get("request")
     if request is None:
@@ -151,14 +156,15 @@ def partner_bar(context, heading_level=2, where="fuss"):
     def build():
         from django.template.loader import render_to_string
 
-        pages = PartnerPage.objects.live().public().descendant_of(site.root_page).select_related("logo")
+        from portal.site_pages import shown_partner_pages
+
         return [
             {
                 "title": page.title,
                 "url": page.get_url(request),
                 "logo": render_to_string("components/partner_logo.html", {"logo": page.logo}) if page.logo else "",
             }
-            for page in pages.order_by("path")
+            for page in shown_partner_pages(site)
         ]
 
     partners = generation_cached(f"partner-bar:{site.pk}", build)

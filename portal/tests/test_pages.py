@@ -139,3 +139,36 @@ def test_a_mistyped_emergency_number_is_refused_with_a_german_message(home_page,
     assert not EmergencySettings.for_site(site).numbers  # nothing saved
     assert post("116 006").status_code == 302
     assert EmergencySettings.for_site(site).numbers[0].value["number"] == "116 006"
+
+
+def partner_bar_names(client) -> list[str]:
+    import re
+
+    html = client.get("/").content.decode()
+    bar = html.split('class="partner-bar__list"', 1)[1].split("</ul>", 1)[0] if "partner-bar__list" in html else ""
+    return re.findall(r'<span class="partner-bar__name">([^<]+)</span>', bar)
+
+
+@pytest.mark.django_db
+def test_partner_bar_shows_only_live_public_partners_and_follows_changes(home_page, client):
+    """The partner bar and the partners' names come from one list kept per generation (portal.site_pages):
+    it must hide what `live().public()` hides, and show a change on the next request."""
+    from wagtail.models import PageViewRestriction
+
+    about = load_about(home_page)
+    partners = list(PartnerPage.objects.child_of(about).order_by("path"))
+    assert partner_bar_names(client) == [page.title for page in partners]
+
+    first, second = partners[0], partners[1]
+    first.title = "Deutscher Städtetag (neu benannt)"
+    first.save_revision().publish()
+    second.unpublish()
+    names = partner_bar_names(client)
+    assert "Deutscher Städtetag (neu benannt)" in names
+    assert second.title not in names
+
+    PageViewRestriction.objects.create(page=partners[2], restriction_type=PageViewRestriction.LOGIN)
+    assert partners[2].title not in partner_bar_names(client)
+    assert partner_bar_names(client) == [
+        page.title for page in PartnerPage.objects.live().public().descendant_of(home_page).order_by("path")
+    ]

@@ -96,3 +96,58 @@ def test_query_count_does_not_grow_with_more_items(demo_content, client):
     grown = {path: (before[path], after[path]) for path in paths if after[path] > before[path]}
     assert {path: counts for path, counts in grown.items() if labels[path] not in KNOWN_GROWING} == {}
     assert {labels[path] for path in grown} >= KNOWN_GROWING, "Does not grow any more: remove from KNOWN_GROWING"
+
+
+# The first render after a content change: every value kept per generation (site, restricted sections,
+# menu, emergency box, partners, footer settings) is built again. Issue 20 asks for at most 10; these page
+# types are over it today, with the most they may take (a ratchet, as above; SQLite/locmem read the
+# generation from the database, one query more than with Redis).
+FIRST_RENDER_BUDGET = 10
+FIRST_RENDER_OVER_BUDGET = {
+    "/suche/": 22,
+    "AboutPage": 11,
+    "ArticlePage": 17,
+    "CaseExampleIndexPage": 12,
+    "CaseExamplePage": 14,
+    "ContactFinderPage": 16,
+    "EventPage": 15,
+    "FormPage": 13,
+    "GuidanceIndexPage": 14,
+    "GuidancePage": 14,
+    "HomePage": 13,
+    "LotsePage": 18,
+    "MagazineIndexPage": 15,
+    "MagazineSectionPage": 14,
+    "NewsIndexPage": 14,
+    "NewsPage": 16,
+    "NewsSectionPage": 16,
+    "StandardPage": 12,
+    "StarkeStellePage": 14,
+    "SupporterIndexPage": 13,
+    "SupporterProfilePage": 12,
+}
+
+
+def test_first_render_after_a_change_stays_within_its_budget(demo_content, client, settings):
+    from core.cache.generation import bump_generation
+
+    settings.SEARCH_HITS_FLUSH_SECONDS = 3600
+    found, labels = {}, {}
+    for path in public_paths(client):
+        client.get(path)
+        bump_generation()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        page = (response.context or {}).get("page") if response.context is not None else None
+        label = type(page).__name__ if page is not None else path.split("?")[0]
+        labels[path] = label
+        found[label] = max(found.get(label, 0), len(context.captured_queries))
+    over = {
+        label: count
+        for label, count in found.items()
+        if count > max(FIRST_RENDER_BUDGET, FIRST_RENDER_OVER_BUDGET.get(label, 0))
+    }
+    assert over == {}
+    still_over = {label for label, count in found.items() if count > FIRST_RENDER_BUDGET}
+    assert set(FIRST_RENDER_OVER_BUDGET) <= still_over, "Within budget now: remove from FIRST_RENDER_OVER_BUDGET"
