@@ -61,9 +61,19 @@ def _in_chunks(queryset):
         chunk.append(contact)
         if len(chunk) == EXPORT_CHUNK:
             yield chunk
+            _release(chunk)
             chunk = []
     if chunk:
         yield chunk
+        _release(chunk)
+
+
+def _release(chunk) -> None:
+    # A prefetched phone points back at its contact and the contact at its phones: such cycles wait for the
+    # garbage collector's oldest generation, which a long export rarely reaches, so every chunk would stay
+    # in memory. Without the contact's side of the cycle, reference counting frees each chunk at once.
+    for contact in chunk:
+        contact._prefetched_objects_cache = {}
 
 
 def contact_as_dict(contact: Contact) -> dict:
