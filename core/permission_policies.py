@@ -9,18 +9,25 @@ collection ("Freigabe", "Site-Administration") change or delete it; editors uplo
 it into their page, which then goes through the approval workflow. docs/security.md, issue 17.
 """
 
-from django.db.models import Q
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from wagtail.models import ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 CHANGING = {"change", "delete"}
 
 
-def used_ids(model) -> list[int]:
-    """Primary keys of the model's objects that anything refers to."""
+def in_use(model) -> Exists:
+    """True for the model's objects that anything refers to (Wagtail's reference index).
+
+    A subquery on the index's (to_content_type, to_object_id) index: a list of every used id would grow
+    with the content and travel into the query as thousands of parameters."""
     content_type = ReferenceIndex._get_base_content_type(model)
-    ids = ReferenceIndex.objects.filter(to_content_type=content_type).values_list("to_object_id", flat=True)
-    return [int(pk) for pk in ids.distinct() if pk.isdigit()]
+    return Exists(
+        ReferenceIndex.objects.filter(
+            to_content_type=content_type, to_object_id=Cast(OuterRef("pk"), output_field=CharField())
+        )
+    )
 
 
 class ReviewedChangesPermissionPolicy(CollectionOwnershipPermissionPolicy):
@@ -43,8 +50,7 @@ class ReviewedChangesPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if not CHANGING & set(actions) or (set(actions) - CHANGING) or (user.is_active and user.is_superuser):
             return instances
         by_collection = Q(collection__in=self._collections_with_perm(user, ["change"]))
-        in_use = Q(pk__in=used_ids(self.model))
-        return instances.filter(by_collection | ~in_use)
+        return instances.filter(by_collection | ~in_use(self.model))
 
 
 def register_reviewed_change_policies() -> None:

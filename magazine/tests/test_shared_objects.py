@@ -83,6 +83,14 @@ def test_an_image_in_use_is_changed_only_by_those_who_approve(tree, client):
     # The listing offers no edit link for it either.
     listing = client.get(reverse("wagtailimages:index")).content.decode()
     assert edit not in listing
+    # The same rule for the lists of what the editor may change (a subquery on the reference index).
+    from wagtail.images.permissions import permission_policy
+
+    unused = make_image("Unbenutzt")
+    unused.uploaded_by_user = editor
+    unused.save()
+    changeable = set(permission_policy.instances_user_has_any_permission_for(editor, ["change"]))
+    assert unused in changeable and image not in changeable
 
     client.force_login(make_user("freigabe", APPROVERS))
     assert client.get(edit).status_code == 200

@@ -22,7 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, scale, bench, **options):
         if scale < 1:
             raise CommandError("--scale muss mindestens 1 sein.")
-        production = settings.SETTINGS_MODULE.endswith(".production") if hasattr(settings, "SETTINGS_MODULE") else False
+        # None under override_settings (a test), so read it with a default.
+        production = (getattr(settings, "SETTINGS_MODULE", None) or "").endswith(".production")
         if not settings.DEBUG and not bench:
             raise CommandError(
                 "Lastinhalte nur in der Entwicklung (DEBUG) oder ausdrücklich für einen Benchmark (--bench): "
