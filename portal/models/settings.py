@@ -20,7 +20,7 @@ class EmergencyNumberBlock(blocks.StructBlock):
     class Meta:
         icon = "mobile-alt"
         label = "Notrufnummer"
-        template = "components/emergency_number.html"
+        # Rendered from its stored data by portal_tags.emergency_box (one query less, no dead "Mehr dazu").
 
 
 @register_setting(icon="warning")

@@ -110,6 +110,31 @@ def site_root_url(context):
     return root.url if root is not None else "/"
 
 
+def emergency_numbers(emergency, request) -> list[dict]:
+    """The box's numbers as {label, number, note, url}; `url` only for a live, public page ("Mehr dazu"
+    must not lead to a page that is gone). Read from the stored data: the linked pages are usually right
+    below the root, which the menu has fetched already, so they cost no query of their own."""
+    from wagtail.models import Page
+
+    from portal.site_pages import root_children
+
+    values = [dict(item["value"]) for item in emergency.numbers.raw_data]
+    wanted = {value.get("page") for value in values} - {None}
+    urls = {child["id"]: child["url"] for child in root_children(request) if child["id"] in wanted}
+    if wanted - set(urls):
+        for page in Page.objects.live().public().filter(pk__in=wanted - set(urls)):
+            urls[page.pk] = page.get_url(request)
+    return [
+        {
+            "label": value.get("label", ""),
+            "number": value.get("number", ""),
+            "note": value.get("note", ""),
+            "url": urls.get(value.get("page")),
+        }
+        for value in values
+    ]
+
+
 EMERGENCY_TEMPLATES = {"box": "components/emergency_box.html", "footer": "components/emergency_footer.html"}
 
 
@@ -130,10 +155,11 @@ def emergency_box(context, variant="box"):
         return ""
 
     def build():
-        # Both variants from one fetch of the settings and their linked pages: most pages show both.
+        # Both variants from one fetch of the settings: most pages show both.
         emergency = EmergencySettings.for_site(site)
+        context = {"emergency": emergency, "numbers": emergency_numbers(emergency, request)}
         return {
-            name: render_to_string(template, {"emergency": emergency}, request=request)
+            name: render_to_string(template, context, request=request)
             for name, template in EMERGENCY_TEMPLATES.items()
         }
 

@@ -172,3 +172,32 @@ def test_partner_bar_shows_only_live_public_partners_and_follows_changes(home_pa
     assert partner_bar_names(client) == [
         page.title for page in PartnerPage.objects.live().public().descendant_of(home_page).order_by("path")
     ]
+
+
+@pytest.mark.django_db
+def test_emergency_box_links_only_to_pages_that_are_live(home_page, client):
+    """"Mehr dazu" in the emergency box: a page right below the root and one further down both get their
+    link; once unpublished, the link goes (it would lead a visitor in distress to a dead end)."""
+    from wagtail.models import Site
+
+    from portal.models import EmergencySettings
+
+    about = load_about(home_page)
+    partner = PartnerPage.objects.child_of(about).order_by("path").first()
+    settings = EmergencySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.numbers = [
+        ("number", {"label": "Über uns", "number": "116 006", "note": "", "page": about}),
+        ("number", {"label": "Partner", "number": "", "note": "", "page": partner}),
+    ]
+    settings.save()
+
+    html = client.get("/").content.decode()
+    assert f'href="{about.url}">Mehr dazu: Über uns' in html
+    assert f'href="{partner.url}">Mehr dazu: Partner' in html
+    assert html.count('href="tel:116006"') == 2  # in the box and in the footer's list
+
+    partner.unpublish()
+    about.unpublish()
+    html = client.get("/").content.decode()
+    assert "Mehr dazu" not in html
+    assert "Über uns" in html  # the number itself stays
