@@ -65,3 +65,28 @@ def shown_partner_pages(site) -> list:
         and page.depth > root.depth
         and not any(page.path.startswith(path) for path in restricted)
     ]
+
+
+def site_settings(request, site) -> dict:
+    """{"emergency": EmergencySettings, "navigation": NavigationSettings} of the site, fetched together.
+
+    Both are read only when the emergency box and the footer links are built again after a change; one
+    query with both joined to the site instead of one each. Kept on the request, so both builds share it."""
+    from portal.models import EmergencySettings, NavigationSettings
+
+    known = getattr(request, "_portal_site_settings", None)
+    if known is not None and known[0] == site.pk:
+        return known[1]
+    row = Site.objects.select_related("emergencysettings", "navigationsettings").get(pk=site.pk)
+    found = {}
+    for name, model, attribute in (
+        ("emergency", EmergencySettings, "emergencysettings"),
+        ("navigation", NavigationSettings, "navigationsettings"),
+    ):
+        try:
+            found[name] = getattr(row, attribute)
+        except model.DoesNotExist:  # a new site: the row is made with its defaults, as Wagtail does
+            found[name] = model.for_site(site)
+    if request is not None:
+        request._portal_site_settings = (site.pk, found)
+    return found

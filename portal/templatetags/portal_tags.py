@@ -69,7 +69,6 @@ def main_menu(context, variant="header"):
 def footer_links(context):
     """The legal and accessibility links from the navigation settings; unpublished targets are left out."""
     from core.cache import generation_cached
-    from portal.models import NavigationSettings
 
     request = context.get("request")
     if request is None:
@@ -77,10 +76,10 @@ def footer_links(context):
     site = Site.find_for_request(request)
 
     def build():
-        from portal.site_pages import root_children
+        from portal.site_pages import root_children, site_settings
 
         links = []
-        stream = NavigationSettings.for_request(request).footer_links
+        stream = site_settings(request, site)["navigation"].footer_links
         # The legal and accessibility pages sit right below the root: no query for them when they are all
         # among its children (which the menu has fetched already).
         children = {child["id"]: child for child in root_children(request)}
@@ -147,7 +146,6 @@ def emergency_box(context, variant="box"):
     from django.utils.safestring import mark_safe
 
     from core.cache import generation_cached
-    from portal.models import EmergencySettings
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
@@ -156,7 +154,9 @@ def emergency_box(context, variant="box"):
 
     def build():
         # Both variants from one fetch of the settings: most pages show both.
-        emergency = EmergencySettings.for_site(site)
+        from portal.site_pages import site_settings
+
+        emergency = site_settings(request, site)["emergency"]
         context = {"emergency": emergency, "numbers": emergency_numbers(emergency, request)}
         return {
             name: render_to_string(template, context, request=request)

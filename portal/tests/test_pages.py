@@ -201,3 +201,20 @@ def test_emergency_box_links_only_to_pages_that_are_live(home_page, client):
     html = client.get("/").content.decode()
     assert "Mehr dazu" not in html
     assert "Über uns" in html  # the number itself stays
+
+
+@pytest.mark.django_db
+def test_a_site_without_settings_rows_gets_them_with_their_defaults(home_page, client):
+    """The emergency box and footer read both settings in one query (portal.site_pages.site_settings); a
+    site whose rows do not exist yet still shows the default box, and the rows are then made."""
+    from wagtail.models import Site
+
+    from portal.models import EmergencySettings, NavigationSettings
+
+    site = Site.objects.get(is_default_site=True)
+    EmergencySettings.objects.filter(site=site).delete()
+    NavigationSettings.objects.filter(site=site).delete()
+    html = client.get("/").content.decode()
+    assert "Hier finden Sie Hilfe" in html and 'href="tel:110"' in html
+    assert EmergencySettings.objects.filter(site=site).exists()
+    assert NavigationSettings.objects.filter(site=site).exists()
