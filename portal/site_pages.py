@@ -90,3 +90,22 @@ def site_settings(request, site) -> dict:
     if request is not None:
         request._portal_site_settings = (site.pk, found)
     return found
+
+
+def linked_pages(request, ids) -> dict[int, dict]:
+    """{id: {url, title}} of the chosen pages that are live and public; others are left out.
+
+    For links chosen in settings (emergency box, footer): they mostly point right below the root, which
+    `root_children` has fetched already, so only the rest costs a query."""
+    wanted = set(ids) - {None}
+    found = {child["id"]: child for child in root_children(request) if child["id"] in wanted}
+    if wanted - set(found):
+        for page in Page.objects.live().public().filter(pk__in=wanted - set(found)).only("id", "title", "url_path"):
+            found[page.pk] = {"url": page.get_url(request), "title": page.title}
+    return {pk: {"url": page["url"], "title": page["title"]} for pk, page in found.items()}
+
+
+def partner_titles() -> dict[int, str]:
+    """{id: title} of every partner page, derived from `partner_pages` once per generation: magazine cards
+    ask for it per card, and a small map is cheaper to hand out than the pages with their bodies."""
+    return generation_cached("partner-titles", lambda: {page.pk: page.title for page in partner_pages()})

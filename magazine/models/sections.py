@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Prefetch
 
 from portal.models import PortalImage
-from portal.site_pages import partner_pages
+from portal.site_pages import partner_titles
 
 PAGE_SIZE = 10
 
@@ -72,7 +72,7 @@ class ResponsiblePartnerMixin(models.Model):
         there are only a few, and the page itself is then fetched without joining the partner's page."""
         if self.responsible_partner_id is None:
             return ""
-        return next((page.title for page in partner_pages() if page.pk == self.responsible_partner_id), "")
+        return partner_titles().get(self.responsible_partner_id, "")
 
     def _section_partner_id(self):
         if not self.path or self.depth is None or self.depth <= 1:

@@ -76,22 +76,16 @@ def footer_links(context):
     site = Site.find_for_request(request)
 
     def build():
-        from portal.site_pages import root_children, site_settings
+        from portal.site_pages import linked_pages, site_settings
 
-        links = []
-        stream = site_settings(request, site)["navigation"].footer_links
-        # The legal and accessibility pages sit right below the root: no query for them when they are all
-        # among its children (which the menu has fetched already).
-        children = {child["id"]: child for child in root_children(request)}
-        chosen = [(item["value"].get("page"), item["value"].get("title")) for item in stream.raw_data]
-        if all(page_id in children for page_id, _title in chosen):
-            return [{"url": children[pk]["url"], "title": title or children[pk]["title"]} for pk, title in chosen]
-        # The stream fetches all chosen pages in one query.
-        for block in stream:
-            target = block.value["page"]
-            if target is not None and target.live:
-                links.append({"url": target.get_url(request), "title": block.value["title"] or target.title})
-        return links
+        chosen = [
+            (item["value"].get("page"), item["value"].get("title"))
+            for item in site_settings(request, site)["navigation"].footer_links.raw_data
+        ]
+        pages = linked_pages(request, [page_id for page_id, _title in chosen])
+        return [
+            {"url": pages[pk]["url"], "title": title or pages[pk]["title"]} for pk, title in chosen if pk in pages
+        ]
 
     return {"links": generation_cached(f"footer-links:{site.pk if site else 0}", build)}
 
@@ -111,24 +105,17 @@ def site_root_url(context):
 
 def emergency_numbers(emergency, request) -> list[dict]:
     """The box's numbers as {label, number, note, url}; `url` only for a live, public page ("Mehr dazu"
-    must not lead to a page that is gone). Read from the stored data: the linked pages are usually right
-    below the root, which the menu has fetched already, so they cost no query of their own."""
-    from wagtail.models import Page
-
-    from portal.site_pages import root_children
+    must not lead to a page that is gone). Read from the stored data, without the stream's own page query."""
+    from portal.site_pages import linked_pages
 
     values = [dict(item["value"]) for item in emergency.numbers.raw_data]
-    wanted = {value.get("page") for value in values} - {None}
-    urls = {child["id"]: child["url"] for child in root_children(request) if child["id"] in wanted}
-    if wanted - set(urls):
-        for page in Page.objects.live().public().filter(pk__in=wanted - set(urls)):
-            urls[page.pk] = page.get_url(request)
+    pages = linked_pages(request, [value.get("page") for value in values])
     return [
         {
             "label": value.get("label", ""),
             "number": value.get("number", ""),
             "note": value.get("note", ""),
-            "url": urls.get(value.get("page")),
+            "url": pages.get(value.get("page"), {}).get("url"),
         }
         for value in values
     ]
@@ -157,9 +144,9 @@ def emergency_box(context, variant="box"):
         from portal.site_pages import site_settings
 
         emergency = site_settings(request, site)["emergency"]
-        context = {"emergency": emergency, "numbers": emergency_numbers(emergency, request)}
+        values = {"emergency": emergency, "numbers": emergency_numbers(emergency, request)}
         return {
-            name: render_to_string(template, context, request=request)
+            name: render_to_string(template, values, request=request)
             for name, template in EMERGENCY_TEMPLATES.items()
         }
 
