@@ -3,10 +3,12 @@
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from contacts.models import Contact
+from contacts.models import Contact, ContactSuggestion
 
 KONTAKTPFLEGE = "Kontaktpflege"
 CONTACT_ACTIONS = ("add", "change", "view", "publish", "lock")
+# Visitors' hints: read and work through them; never delete (the message is the record) or invent one.
+SUGGESTION_ACTIONS = ("change", "view")
 
 
 def ensure_kontaktpflege_group() -> Group:
@@ -21,6 +23,10 @@ def ensure_kontaktpflege_group() -> Group:
             content_type=content_type, codename=codename, defaults={"name": f"Can {action} Kontakt"}
         )
         permissions.append(permission)
+    permissions += Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(ContactSuggestion),
+        codename__in=[f"{action}_contactsuggestion" for action in SUGGESTION_ACTIONS],
+    )
     permissions.append(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
     )

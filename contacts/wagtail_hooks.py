@@ -22,8 +22,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from contacts.bulk_actions import MarkVerifiedTodayBulkAction
+from contacts.chooser import ContactChooserViewSet
 from contacts.importer import MAX_IMPORT_BYTES, import_contacts
-from contacts.models import Bundesland, Channel, Contact, ContactKind, Phase, Situation, review_after_days
+from contacts.models import (
+    Bundesland,
+    Channel,
+    Contact,
+    ContactKind,
+    ContactSuggestion,
+    Phase,
+    Situation,
+    review_after_days,
+)
+from contacts.suggestion_admin import SUGGESTION_PERMISSION, suggestion_viewset
 
 # --- taxonomy -------------------------------------------------------------------------------------------
 
@@ -108,6 +119,8 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "kind", "coverage", "review_state"]
     list_per_page = 50
     filterset_class = ContactFilterSet
+    chooser_viewset_class = ContactChooserViewSet
+    chooser_per_page = 25
     search_fields = ["name", "key", "description", "email", "website"]
     search_backend_name = None  # ORM search: finds contacts the moment they are saved, no index to rebuild
     ordering = ["name"]
@@ -290,6 +303,39 @@ def add_contact_review_panel(request, panels):
         panels.append(ContactReviewPanel())
 
 
+class SuggestionPanel(Component):
+    """Dashboard: visitors' hints that nobody has finished yet, the newest few, and a link to the queue."""
+
+    name = "contact_suggestions"
+    order = 140
+    template_name = "contacts/admin/suggestion_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        open_suggestions = ContactSuggestion.objects.open().queue()
+        return {
+            "count": open_suggestions.count(),
+            "suggestions": list(open_suggestions[:5]),
+            "queue_url": reverse(suggestion_viewset.get_url_name("index")),
+            "edit_url_name": suggestion_viewset.get_url_name("edit"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_suggestion_panel(request, panels):
+    if request.user.has_perm(SUGGESTION_PERMISSION):
+        panels.append(SuggestionPanel())
+
+
+@hooks.register("register_admin_viewset")
+def register_suggestion_viewset():
+    return suggestion_viewset
+
+
+class SuggestionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(SUGGESTION_PERMISSION)
+
+
 class ContactsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("contacts.change_contact") or request.user.has_perm("contacts.view_contact")
@@ -319,8 +365,9 @@ def register_contacts_menu():
         ContactsReviewMenuItem(
             "Zu prüfen", reverse(contact_viewset.get_url_name("review")), icon_name="warning", order=2
         ),
+        SuggestionsMenuItem("Vorschläge", reverse(suggestion_viewset.get_url_name("index")), icon_name="mail", order=3),
         ContactsEditMenuItem(
-            "Import (CSV)", reverse(contact_viewset.get_url_name("import")), icon_name="upload", order=3
+            "Import (CSV)", reverse(contact_viewset.get_url_name("import")), icon_name="upload", order=4
         ),
     ]
     return SubmenuMenuItem("Kontakte", Menu(items=items), icon_name="group", name="kontakte", order=250)

@@ -230,6 +230,7 @@ def load_forms(home: HomePage) -> tuple[FormPage, FormPage]:
         subject="Stark im Amt: Kontakt vorschlagen / Fehler melden",
         to_address="",
         from_address="",
+        for_contact_care=True,
         form_fields=_fields(SUGGESTION_FIELDS),
     )
     return feedback, suggestion

@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from contacts.models import Contact
+from contacts.suggestion_admin import suggestion_viewset
 from contacts.wagtail_hooks import contact_viewset
 from magazine.editorial import APPROVERS, PARTNER_EDITORS, SITE_ADMINS
 
@@ -74,6 +75,8 @@ def admin_urls(demo_content):
         reverse(contact_viewset.get_url_name("edit"), args=[contact.pk]),
         reverse(contact_viewset.get_url_name("review")),
         reverse(contact_viewset.get_url_name("import")),
+        reverse(suggestion_viewset.get_url_name("index")),
+        reverse(contact_viewset.chooser_viewset.get_url_name("choose")),
     ]
     common = [reverse("wagtailadmin_home"), reverse("wagtailadmin_account")]
     return {

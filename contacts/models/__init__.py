@@ -24,8 +24,12 @@ from .records import (
     normalize_phone_number,
     review_after_days,
 )
+from .suggestions import OPEN_STATUSES, ContactSuggestion, SuggestionStatus
 
 __all__ = [
+    "OPEN_STATUSES",
+    "ContactSuggestion",
+    "SuggestionStatus",
     "DEFAULT_REVIEW_AFTER_DAYS",
     "PHONE_MESSAGE",
     "PHONE_PATTERN",

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -240,7 +241,9 @@ def denied(response) -> bool:
 
 def test_group_is_idempotent_and_limited(db, taxonomy):
     group = ensure_kontaktpflege_group()
-    group.permissions.add(*Permission.objects.filter(codename__in=["delete_contact", "change_page"]))
+    group.permissions.add(
+        *Permission.objects.filter(codename__in=["delete_contact", "delete_contactsuggestion", "change_page"])
+    )
     ensure_kontaktpflege_group()
     codenames = set(Group.objects.get(name=KONTAKTPFLEGE).permissions.values_list("codename", flat=True))
     assert codenames == {
@@ -249,6 +252,8 @@ def test_group_is_idempotent_and_limited(db, taxonomy):
         "view_contact",
         "publish_contact",
         "lock_contact",
+        "view_contactsuggestion",
+        "change_contactsuggestion",
         "access_admin",
     }
 
@@ -340,3 +345,35 @@ def test_who_may_only_read_contacts_may_not_mark_them_as_checked(client, make_co
     client.post(f"{action}?id={contact.pk}", {})
     contact.refresh_from_db()
     assert contact.verified_on is None
+
+
+# --- the contact chooser (page bodies, suggestions) -----------------------------------------------------
+
+
+def chooser_rows(client, **params) -> list[str]:
+    response = client.get("/admin/snippets/choose/contacts/contact/results/", params)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [
+        " | ".join(cell.get_text(" ", strip=True) for cell in row.find_all("td")) for row in soup.select("tbody tr")
+    ]
+
+
+def test_chooser_shows_kind_and_coverage_and_filters_by_land_kind_and_name(client, staff, make_contact):
+    make_contact("polizei-sachsen", name="Polizei Sachsen", kind="polizei", laender=["sachsen"])
+    make_contact("beratung-sachsen", name="Beratung Sachsen", kind="opferberatung", laender=["sachsen"])
+    make_contact("beratung-bayern", name="Beratung Bayern", kind="opferberatung", laender=["bayern"])
+    make_contact("beratung-bund", name="Beratung Bund", kind="opferberatung", nationwide=True)
+    client.force_login(staff)
+
+    rows = chooser_rows(client)
+    assert any("Polizei Sachsen" in row and "Polizei" in row.split(" | ")[1] and "Sachsen" in row for row in rows)
+    assert any("Beratung Bund" in row and "bundesweit" in row for row in rows)
+
+    in_sachsen = chooser_rows(client, land="sachsen")
+    names = {row.split(" | ")[0] for row in in_sachsen}
+    assert names == {"Polizei Sachsen", "Beratung Sachsen", "Beratung Bund"}  # nationwide ones help there too
+
+    counselling = {row.split(" | ")[0] for row in chooser_rows(client, land="sachsen", kind="opferberatung")}
+    assert counselling == {"Beratung Sachsen", "Beratung Bund"}
+    assert {row.split(" | ")[0] for row in chooser_rows(client, q="bayern")} == {"Beratung Bayern"}

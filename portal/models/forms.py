@@ -29,6 +29,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from contacts.models import ContactSuggestion
 from core.models import BasePage
 from core.security import client_ip
 
@@ -130,6 +131,12 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
         help_text="Kurz: wofür die Angaben verwendet werden, mit Link zur Datenschutzerklärung.",
     )
     submit_label = models.CharField("Beschriftung des Absende-Knopfs", max_length=40, default="Absenden")
+    for_contact_care = models.BooleanField(
+        "Einsendungen an die Kontaktpflege",
+        default=False,
+        help_text="Für Hinweise auf neue oder falsche Kontakte: jede Einsendung erscheint bei der Kontaktpflege "
+        "unter Kontakte › Vorschläge, mit Status und dem betroffenen Kontakt.",
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -143,8 +150,9 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
+                FieldPanel("for_contact_care"),
             ],
-            heading="E-Mail an die Redaktion",
+            heading="Wer die Einsendungen bekommt",
         ),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
@@ -172,6 +180,8 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
     def process_form_submission(self, form):
         # Saved first (the request is not one transaction, so this row is committed now) ...
         submission = FormMixin.process_form_submission(self, form)
+        if self.for_contact_care:
+            ContactSuggestion.queue_submissions([submission])
         # ... then the email. A broken mail server is our problem, not the visitor's.
         if self.to_address:
             try:
@@ -179,6 +189,14 @@ class FormPage(EmailFormMixin, FormMixin, BasePage):
             except Exception:  # noqa: BLE001
                 logger.exception("Form %s: email about submission %s failed; it is saved", self.pk, submission.pk)
         return submission
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.for_contact_care:
+            # Marked later: what was sent before joins the queue too.
+            ContactSuggestion.queue_submissions(
+                self.get_submission_class().objects.filter(page=self, contact_suggestion__isnull=True)
+            )
 
     def render_email(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)

@@ -104,3 +104,59 @@ def test_a_land_page_shows_its_own_contacts_on_the_first_screen(demo_content, br
             box = first.locator(".contact-card__name").bounding_box()
             assert box["y"] + box["height"] <= screens * height, (slug, width, box)
     assert browser_page.foreign_requests == []
+
+
+def test_a_hint_from_a_visitor_reaches_the_kontaktpflege(contacts_site, browser_page):
+    """A visitor reports a wrong detail; the Kontaktpflege finds it on the dashboard, links the contact
+    concerned with the chooser and marks it as in progress, then done."""
+    from contacts.models import ContactSuggestion
+    from demo.base import load_legal
+    from demo.site_wide import load_forms
+
+    load_legal(contacts_site)
+    load_forms(contacts_site)
+    user = get_user_model().objects.create_user("pflege", "pflege@example.org", "ein-langes-Passwort-123")
+    user.groups.add(ensure_kontaktpflege_group())
+    page = browser_page.page
+
+    browser_page.goto("/kontakt-vorschlagen/")
+    page.get_by_label("Ich möchte einen Fehler melden").check()
+    page.get_by_label("Name der Stelle oder der Seite").fill("ZASTEX Sachsen")
+    page.get_by_label("Beschreibung").fill("Die Sprechzeiten auf der Seite stimmen nicht mehr.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Hinweis senden").click()
+    assert "Danke für Ihren Hinweis" in page.inner_text("main")
+
+    browser_page.goto("/admin/login/")
+    page.fill("#id_username", "pflege")
+    page.fill("#id_password", "ein-langes-Passwort-123")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert page.locator("#kontakt-vorschlaege-titel").inner_text() == "Offene Vorschläge: 1"
+    with page.expect_navigation():
+        page.get_by_role("link", name="ZASTEX Sachsen").click()
+    assert "Die Sprechzeiten auf der Seite stimmen nicht mehr." in page.inner_text("main")
+
+    page.select_option("#id_status", "in_arbeit")
+    page.get_by_role("button", name="Kontakt auswählen").click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_label("Bundesland").select_option(label="Sachsen")  # the chooser's own filter
+    modal.locator("tbody tr", has_text="bundesweit").first.wait_for()
+    modal.get_by_label("Suchbegriff").fill("ZASTEX")
+    modal.locator("tbody tr").filter(has_not_text="ZASTEX").first.wait_for(state="detached")
+    assert "Sachsen" in modal.locator("tbody tr", has_text="ZASTEX").inner_text()
+    modal.get_by_role("link", name="ZASTEX", exact=False).first.click()
+    page.wait_for_selector(".chooser__title", state="visible")
+    page.fill("#id_note", "Sprechzeiten beim Träger angefragt.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Speichern").click()
+
+    suggestion = ContactSuggestion.objects.get()
+    assert suggestion.status == "in_arbeit"
+    assert suggestion.contact == Contact.objects.get(key="zastex-sachsen")
+    assert suggestion.updated_by == user
+    row = page.locator("tbody tr", has_text="ZASTEX Sachsen")
+    assert "in Arbeit" in row.inner_text() or "IN ARBEIT" in row.inner_text().upper()
+    browser_page.goto("/admin/")
+    assert page.locator("#kontakt-vorschlaege-titel").inner_text() == "Offene Vorschläge: 1"
+    assert browser_page.console_errors == []
