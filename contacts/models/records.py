@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -247,10 +248,15 @@ class Contact(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, Clus
         MultiFieldPanel([FieldPanel("name"), FieldPanel("key"), FieldPanel("kind")], heading="Stelle"),
         FieldPanel("tagline"),
         FieldPanel("description"),
-        FieldPanel("situations"),
-        FieldPanel("channels"),
+        # Checkboxes, not multiple-select lists: nobody should need Ctrl-click to pick three terms.
+        FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("nationwide"), FieldPanel("bundeslaender"), FieldPanel("coverage_note")],
+            [
+                FieldPanel("nationwide"),
+                FieldPanel("bundeslaender", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("coverage_note"),
+            ],
             heading="Zuständigkeit",
         ),
         InlinePanel("phone_numbers", heading="Telefonnummern", label="Telefonnummer"),

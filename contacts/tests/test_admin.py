@@ -377,3 +377,15 @@ def test_chooser_shows_kind_and_coverage_and_filters_by_land_kind_and_name(clien
     counselling = {row.split(" | ")[0] for row in chooser_rows(client, land="sachsen", kind="opferberatung")}
     assert counselling == {"Beratung Sachsen", "Beratung Bund"}
     assert {row.split(" | ")[0] for row in chooser_rows(client, q="bayern")} == {"Beratung Bayern"}
+
+
+def test_terms_and_laender_are_checkboxes_not_ctrl_click_lists(client, staff, make_contact):
+    contact = make_contact("eigen", laender=["sachsen"])
+    client.force_login(staff)
+    soup = BeautifulSoup(client.get(url("edit", contact.pk)).content, "html.parser")
+    assert soup.select("select[multiple]") == []
+    for name in ("situations", "channels", "bundeslaender"):
+        assert soup.select(f"input[type=checkbox][name={name}]"), name
+    sachsen = soup.find("input", attrs={"name": "bundeslaender", "value": str(contact.bundeslaender.get().pk)})
+    assert sachsen.has_attr("checked")
+    assert soup.find("input", attrs={"name": "key"}).has_attr("disabled")  # the stable key stays fixed

@@ -1,5 +1,6 @@
 """Rat und Tat: guidance pages, case examples (Fallbeispiele) and supporter profiles (Unterstützerprofile)."""
 
+from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -81,7 +82,11 @@ class GuidancePage(ReviewedContentMixin, BasePage):
         FieldPanel("applies_when"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("situations"), FieldPanel("channels"), FieldPanel("phases")],
+            [
+                FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("channels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Zuordnung für den Lotsen",
         ),
         ReviewedContentMixin.review_panel,
@@ -155,7 +160,7 @@ class CaseExamplePage(ReviewedContentMixin, BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("situations"),
+        FieldPanel("situations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("is_composite"),
         FieldPanel("what_happened"),
         FieldPanel("what_helped"),
@@ -245,7 +250,11 @@ class SupporterProfilePage(BasePage):
         FieldPanel("offers"),
         FieldPanel("operator"),
         MultiFieldPanel(
-            [FieldPanel("nationwide"), FieldPanel("bundeslaender"), FieldPanel("coverage_note")],
+            [
+                FieldPanel("nationwide"),
+                FieldPanel("bundeslaender", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("coverage_note"),
+            ],
             heading="Wo sie hilft",
         ),
         FieldPanel("contacts"),
