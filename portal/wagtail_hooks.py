@@ -217,3 +217,20 @@ def register_content_review_menu_item():
         "Inhalte zu prüfen", reverse("portal_content_review"), name="inhalte-zu-pruefen", icon_name="warning",
         order=1300,
     )
+
+
+# --- history of the emergency box (portal/settings_history.py) ---------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_emergency_history_urls():
+    from portal.settings_history import urlpatterns
+
+    return urlpatterns()
+
+
+@hooks.register("before_edit_setting")
+def keep_the_emergency_box_state_before_its_first_change(request, instance):
+    from portal.settings_history import keep_the_state_before_the_first_change
+
+    keep_the_state_before_the_first_change(request, instance)

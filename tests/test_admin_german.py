@@ -16,6 +16,7 @@ from contacts.models import Contact
 from contacts.suggestion_admin import suggestion_viewset
 from contacts.wagtail_hooks import contact_viewset
 from magazine.editorial import APPROVERS, PARTNER_EDITORS, SITE_ADMINS
+from portal.models import EmergencySettings
 
 LOCALE = Path(__file__).resolve().parent.parent / "core" / "locale" / "de" / "LC_MESSAGES"
 
@@ -95,6 +96,7 @@ def admin_urls(demo_content):
             reverse("wagtailadmin_reports:locked_pages"),
             reverse("wagtailadmin_reports:site_history"),
             reverse("portal_content_review"),
+            reverse("portal_emergency_history", args=[EmergencySettings.objects.get().pk]),
             *contacts,
         ],
         "editor": common
