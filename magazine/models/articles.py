@@ -34,19 +34,26 @@ def article_listing(queryset, tags: bool = True):
     prefetches = [image_prefetch("teaser_image"), Prefetch("authors", queryset=authors_queryset())]
     if tags:
         prefetches.append("tags")
-    return (
-        queryset.live()
-        .public()
-        .order_by("-date", "-pk")
-        .prefetch_related(*prefetches)
-    )
+    return queryset.live().public().order_by("-date", "-pk").prefetch_related(*prefetches)
 
 
 # What an article card (magazine/includes/article_card.html) and its URL need: listings of many cards skip
 # the body and the other columns, which Django would otherwise compile, fetch and decode for each card.
 ARTICLE_CARD_FIELDS = (
-    "id", "path", "depth", "title", "slug", "url_path", "locale_id", "content_type_id", "live",
-    "teaser", "teaser_image_id", "date", "kind", "reading_time",
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "locale_id",
+    "content_type_id",
+    "live",
+    "teaser",
+    "teaser_image_id",
+    "date",
+    "kind",
+    "reading_time",
 )
 
 
@@ -277,13 +284,18 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # the draft's own tags, ranked for the draft
+        previewing = getattr(request, "is_preview", False)
+        if previewing:  # the draft's own tags, ranked for the draft
             tags = list(self.tags.all())
             related = self.related_articles(tags=tags)
         else:
             tags, related = self.published_tags_and_related()
-        # The authors of this article and of the related ones in one query, all images in two.
-        prefetch_related_objects([self, *related], Prefetch("authors", queryset=authors_queryset()))
+        # The authors of this article and of the related ones in one query, all images in two. A preview
+        # keeps the authors from the form: a new article has no row to prefetch for (it crashed), and a
+        # saved one would show its saved authors instead of the edited ones.
+        prefetch_related_objects(
+            related if previewing else [self, *related], Prefetch("authors", queryset=authors_queryset())
+        )
         authors = self.author_list
         self._attach_images(related, authors)
         context["tags"] = tags

@@ -118,6 +118,31 @@ class MagazinePageTests(WagtailPageTestCase):
         self.assertEqual(sorted(page.tags.names()), ["Anzeige", "Beweise sichern"])
         self.assertEqual(page.responsible_partner, self.partner)
 
+    def test_a_new_article_can_be_previewed_with_the_authors_from_the_form(self):
+        """The live preview of an article not saved yet crashed (authors prefetched for a page without id)."""
+        from django.urls import reverse
+
+        author = Author.objects.create(name="Erika Beispiel", role="Bürgermeisterin")
+        data = nested_form_data(
+            {
+                "title": "Noch nicht gespeichert",
+                "slug": "noch-nicht-gespeichert",
+                "kind": "erfahrungsbericht",
+                "date": "2026-01-15",
+                "teaser": "Ein Bericht.",
+                "authors": inline_formset([{"author": author.pk}]),
+                "body": streamfield([("paragraph", rich_text("<p>Ich habe Bildschirmfotos gemacht.</p>"))]),
+                "tags": "",
+            }
+        )
+        url = reverse("wagtailadmin_pages:preview_on_add", args=["magazine", "articlepage", self.section.pk])
+        response = self.client.post(url, data)
+        self.assertJSONEqual(response.content, {"is_valid": True, "is_available": True})
+        preview = self.client.get(url)
+        self.assertEqual(preview.status_code, 200)
+        self.assertContains(preview, "Noch nicht gespeichert")
+        self.assertContains(preview, "Erika Beispiel")
+
     def test_image_block_requires_alt_text(self):
         image = make_image()
         data = nested_form_data(
