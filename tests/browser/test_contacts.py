@@ -160,3 +160,53 @@ def test_a_hint_from_a_visitor_reaches_the_kontaktpflege(contacts_site, browser_
     browser_page.goto("/admin/")
     assert page.locator("#kontakt-vorschlaege-titel").inner_text() == "Offene Vorschläge: 1"
     assert browser_page.console_errors == []
+
+
+def test_staff_export_the_list_change_a_number_and_import_it_back(contacts_site, browser_page, tmp_path):
+    """The admin's own CSV export goes back in through the import unchanged except for what staff edited;
+    the report names the changed field, and the change is a new version of the contact."""
+    import csv
+    import io
+
+    user = get_user_model().objects.create_user("pflege", "pflege@example.org", "ein-langes-Passwort-123")
+    user.groups.add(ensure_kontaktpflege_group())
+    contact = Contact.objects.get(key="zastex-sachsen")
+    old_number = contact.phone_numbers.first().number
+    page = browser_page.page
+
+    browser_page.goto("/admin/login/")
+    page.fill("#id_username", "pflege")
+    page.fill("#id_password", "ein-langes-Passwort-123")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    browser_page.goto("/admin/snippets/contacts/contact/")
+    page.locator("header .w-dropdown__toggle").first.click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV herunterladen").click()
+    exported = download.value.path().read_text(encoding="utf-8-sig")
+
+    rows = list(csv.reader(io.StringIO(exported)))
+    header, body = rows[0], rows[1:]
+    key_column, phones_column = header.index("Schlüssel"), header.index("Telefonnummern")
+    row = next(r for r in body if r[key_column] == "zastex-sachsen")
+    assert old_number in row[phones_column]
+    row[phones_column] = row[phones_column].replace(old_number, "0351 000 00 00")
+    edited = tmp_path / "kontakte.csv"
+    with edited.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *body])
+
+    browser_page.goto("/admin/snippets/contacts/contact/import/")
+    page.set_input_files("#id_file", str(edited))
+    page.get_by_label("sofort veröffentlichen").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Datei prüfen und importieren").click()
+    report = page.locator("[aria-labelledby=import-ergebnis]").inner_text()
+    assert "Import abgeschlossen" in report
+    unchanged = Contact.objects.count() - 1
+    assert f"0 neu, 1 geändert, {unchanged} unverändert" in report  # the round trip changed nothing else
+    assert "Geändert: zastex-sachsen (ZASTEX beim Landeskriminalamt Sachsen): Telefonnummern" in report
+
+    contact.refresh_from_db()
+    assert [phone.number for phone in contact.phone_numbers.all()][0] == "0351 000 00 00"
+    assert contact.revisions.count() == 2  # the demo version and the import: comparable, revertible
+    assert browser_page.console_errors == []
