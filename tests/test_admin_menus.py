@@ -58,6 +58,6 @@ def test_every_menu_item_a_role_sees_opens(client, demo_content, role):
             refused[label] = (url, response.status_code)
     assert refused == {}
     if role == "editor":
-        assert "Zu prüfen" not in items and "Import (CSV)" not in items
+        assert "Zu prüfen" not in items and "Import (CSV)" not in items and "Vorschläge" not in items
     if role == "contact_staff":
-        assert {"Alle Kontakte", "Zu prüfen", "Import (CSV)"} <= set(items)
+        assert {"Alle Kontakte", "Zu prüfen", "Vorschläge", "Import (CSV)"} <= set(items)
