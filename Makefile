@@ -8,7 +8,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$(DJANGO_SETTINGS_MODULE) $(BIN)/python manage.
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run shell test install setup lint check clean loadtest bench bench-scale search-eval lock backup backup-check image-check
+.PHONY: run shell test install setup lint check clean loadtest bench bench-libraries bench-scale search-eval lock backup backup-check image-check
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 oder neuer wird benötigt.") if sys.version_info < (3, 11) else None'
@@ -90,6 +90,12 @@ search-eval: install
 # kept for the next run (bench/scale.py). Prints one table per scale and the growth factors.
 bench-scale: install
 	$(BIN)/python -m bench.scale
+
+# The portal's own calendar, vCard and fragment-cache code next to the libraries issue 12 names, on the same
+# input: time per item and whether the output says the same (bench/libraries.py, docs/architecture.md).
+bench-libraries: install
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench-libraries]"
+	$(BIN)/python -m bench.libraries
 
 # KERN (kern-ux.de, EUPL-1.2) and Fira Sans (OFL-1.1), rebuilt only when we change what we use. Needs npm;
 # the results are committed, so `make run` and the image need no front-end build (docs/design/README.md).

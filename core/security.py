@@ -26,24 +26,6 @@ _csp_request: contextvars.ContextVar = contextvars.ContextVar("csp_request", def
 def current_csp_request():
     return _csp_request.get()
 
-# Browser features the portal never uses; denying them limits what injected code or a framed page could do.
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-    )
-)
-
 # For responses that are not HTML pages (static files, documents, JSON) and carry no policy of their
 # own: nothing may load, nothing may frame them, and a directly opened SVG runs no script.
 STRICT_FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; sandbox"
@@ -57,7 +39,6 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         response.setdefault("X-Content-Type-Options", "nosniff")
         response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
@@ -115,7 +96,7 @@ def whitenoise_headers(headers, path, url):
     headers["Cross-Origin-Resource-Policy"] = "same-origin"
     headers["X-Content-Type-Options"] = "nosniff"
     headers["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
-    headers["Permissions-Policy"] = PERMISSIONS_POLICY
+    # Permissions-Policy: django_permissions_policy's middleware sits outside WhiteNoise and adds it.
 
 
 def client_ip(request) -> str:

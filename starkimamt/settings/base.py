@@ -87,6 +87,9 @@ MIDDLEWARE = [
     # ETag and Cache-Control on what the page cache keeps, so that its hits carry them too.
     "core.http.ValidatorsMiddleware",
     "core.security.SecurityHeadersMiddleware",
+    # Permissions-Policy from PERMISSIONS_POLICY below, on every response including static files; the
+    # library refuses an unknown feature name at start-up (a typo would silently allow the feature).
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.security.PortalCSPMiddleware",
@@ -187,6 +190,24 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "starkimamt"}}
 # A Redis that does not answer is logged in one line per call, not with a traceback (django-redis).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Nothing on the portal uses these browser features; no page, embed or script may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
