@@ -2,15 +2,19 @@
 
 The filter specs come from the templates themselves: every `{% image %}`, `{% srcset_image %}` and
 `{% picture %}` tag in the project's templates (and literal `get_rendition("…")` calls in its code) is
-collected once. When a page or snippet is published, the images it refers to get the renditions of the
-tags that show that field (`page.teaser_image` → the specs of tags ending in `.teaser_image`; an image
+collected once. A newly uploaded image gets every spec right after its upload, in a background thread
+(WARM_RENDITIONS_ON_UPLOAD), so the editor's first preview does not wait for them (it took 10 s). When
+a page or snippet is published, the images it refers to get the renditions of the tags that show that
+field (`page.teaser_image` → the specs of tags ending in `.teaser_image`; an image
 in a StreamField block → the specs of its block's tags, or all specs when no tag names it). The
 `warm_renditions` command does the same for every image in use, e.g. after loading the demo content.
 """
 
 import functools
 import logging
+import queue
 import re
+import threading
 from collections import defaultdict
 from pathlib import Path
 
@@ -129,8 +133,67 @@ def _on_published(sender, instance=None, **kwargs):
         transaction.on_commit(lambda: warm(wanted), robust=True)
 
 
+# One worker per process takes the uploads in turn: a bulk upload (or generate_load_content) must not start
+# a thread and its resizes per image at once. It ends when nothing is left, and the next upload starts one.
+_uploads: queue.Queue = queue.Queue()
+_worker_lock = threading.Lock()
+_worker: threading.Thread | None = None
+IDLE_SECONDS = 2.0
+
+
+def _work_through_uploads() -> None:
+    global _worker
+    from django.db import connection
+
+    while True:
+        try:
+            wanted = _uploads.get(timeout=IDLE_SECONDS)
+        except queue.Empty:
+            with _worker_lock:
+                if _uploads.empty():  # checked under the lock that _queue_upload puts under
+                    _worker = None
+                    return
+            continue
+        try:
+            warm(wanted)
+        finally:
+            # The worker's own connection, closed after each upload: no idle connection is held open.
+            connection.close()
+            _uploads.task_done()
+
+
+def _queue_upload(wanted: dict[int, set[str]]) -> None:
+    global _worker
+    with _worker_lock:
+        _uploads.put(wanted)
+        if _worker is None:
+            _worker = threading.Thread(target=_work_through_uploads, name="renditions", daemon=True)
+            _worker.start()
+
+
+def wait_for_uploads() -> None:
+    """Until the renditions of every queued upload exist (for tests and commands)."""
+    _uploads.join()
+
+
+def _on_image_created(sender, instance=None, created=False, raw=False, **kwargs):
+    """A new image gets every spec the templates use: which of them a page will show is not known yet,
+    and making all of them costs the editor nothing while it runs after the upload."""
+    mode = getattr(settings, "WARM_RENDITIONS_ON_UPLOAD", "background")
+    if not created or raw or not mode:
+        return
+    wanted = {instance.pk: all_specs()}
+    if mode == "inline":
+        transaction.on_commit(lambda: warm(wanted), robust=True)
+    else:
+        transaction.on_commit(lambda: _queue_upload(wanted), robust=True)
+
+
 def connect_rendition_signals() -> None:
+    from django.db.models.signals import post_save
+    from wagtail.images import get_image_model
     from wagtail.signals import page_published, published
 
     page_published.connect(_on_published, dispatch_uid="renditions_page_published")
     published.connect(_on_published, dispatch_uid="renditions_published")
+    post_save.connect(_on_image_created, sender=get_image_model(), dispatch_uid="renditions_image_created")

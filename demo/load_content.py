@@ -406,17 +406,23 @@ def generate_search_queries(scale: int, write) -> int:
 
 def generate(scale: int, write=print) -> dict[str, int]:
     """Everything for `scale`; what exists already is kept (repeatable)."""
+    from django.db.models.signals import post_save
+    from wagtail.images import get_image_model
     from wagtail.signals import page_published
 
     from core import renditions
 
-    # Renditions are made on the first visit instead of after each copy: a bench warms up anyway, and the
-    # generator would otherwise spend most of its time resizing pictures.
+    # Renditions are made on the first visit instead of after each copy or upload: a bench warms up anyway,
+    # and the generator would otherwise spend most of its time resizing pictures.
     page_published.disconnect(dispatch_uid="renditions_page_published")
+    post_save.disconnect(sender=get_image_model(), dispatch_uid="renditions_image_created")
     try:
         counts = generate_pages(scale, write)
     finally:
         page_published.connect(renditions._on_published, dispatch_uid="renditions_page_published")
+        post_save.connect(
+            renditions._on_image_created, sender=get_image_model(), dispatch_uid="renditions_image_created"
+        )
     counts["Kontakte"] = generate_contacts(scale, write)
     counts["Formulareingänge"] = generate_submissions(scale, write)
     counts["Suchbegriffe"] = generate_search_queries(scale, write)

@@ -11,6 +11,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+# No background resizing after an upload: a thread outliving a test would race its database flush. The
+# tests of that path turn it on (tests/performance/test_renditions.py).
+WARM_RENDITIONS_ON_UPLOAD = False
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/starkimamt-test-media")  # noqa: S108
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
