@@ -177,7 +177,7 @@ def _images(scale: int, write) -> list:
             picture.save(data, "JPEG", quality=80)
             from django.core.files.images import ImageFile
 
-            image = PortalImage(title=title)
+            image = PortalImage(title=title, description=f"Platzhalterbild Nummer {number} (Lastinhalt)")
             image.file = ImageFile(io.BytesIO(data.getvalue()), name=f"lastinhalt-{number}.jpg")
             image.save()
             existing[title] = image

@@ -17,7 +17,7 @@ from core.routing import FastRouteMixin
 from magazine.blocks import ArticleStreamBlock, body_images, reading_time
 from portal.models import BasePage, PortalImage
 
-from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, image_prefetch, paginate
+from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, TeaserImageMixin, image_prefetch, paginate
 
 
 class ArticleKind(models.TextChoices):
@@ -170,7 +170,7 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = "Autorinnen und Autoren"
 
 
-class ArticlePage(ResponsiblePartnerMixin, BasePage):
+class ArticlePage(TeaserImageMixin, ResponsiblePartnerMixin, BasePage):
     """An experience report, interview, standpoint or expert view by one of the partner organisations."""
 
     kind = models.CharField("Art des Beitrags", max_length=20, choices=ArticleKind.choices)
@@ -195,6 +195,7 @@ class ArticlePage(ResponsiblePartnerMixin, BasePage):
         InlinePanel("authors", label="Autorinnen und Autoren", heading="Autorinnen und Autoren"),
         FieldPanel("teaser"),
         FieldPanel("teaser_image"),
+        FieldPanel("teaser_image_alt"),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]

@@ -13,7 +13,7 @@ from wagtail.search import index
 from magazine.blocks import NewsStreamBlock
 from portal.models import BasePage
 
-from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, image_prefetch, paginate
+from .sections import PartnerSectionMixin, ResponsiblePartnerMixin, TeaserImageMixin, image_prefetch, paginate
 
 
 class NewsKind(models.TextChoices):
@@ -108,7 +108,7 @@ class NewsSectionPage(PartnerSectionMixin, BasePage):
         return context
 
 
-class NewsPage(ResponsiblePartnerMixin, BasePage):
+class NewsPage(TeaserImageMixin, ResponsiblePartnerMixin, BasePage):
     """A dated news item: a new KoMo wave, a study, a press release of one or more partners."""
 
     kind = models.CharField("Art", max_length=20, choices=NewsKind.choices, default=NewsKind.NEWS)
@@ -136,6 +136,7 @@ class NewsPage(ResponsiblePartnerMixin, BasePage):
         FieldPanel("issuing_partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("teaser"),
         FieldPanel("teaser_image"),
+        FieldPanel("teaser_image_alt"),
         FieldPanel("body"),
     ]
     promote_panels = [*Page.promote_panels, MultiFieldPanel([FieldPanel("is_demo")], heading="Demo")]

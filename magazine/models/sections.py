@@ -1,9 +1,11 @@
 """What article and news pages share: the partner section they sit in, and listing helpers."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 
+from core.alt_text import ALT_TEXT_HELP, FILE_NAME_MESSAGE, looks_like_file_name, usable_alt_text
 from portal.models import PortalImage
 from portal.site_pages import partner_titles
 
@@ -40,6 +42,42 @@ class PartnerSectionMixin(models.Model):
         if not self.get_children().live().public().exists():
             return []
         return super().get_sitemap_urls(request)
+
+
+class TeaserImageMixin(models.Model):
+    """The teaser image's alternative text where it is placed: the hero of an article says what the picture
+    shows, and the same picture may mean something else on another page. Cards show it decoratively."""
+
+    teaser_image_alt = models.CharField(
+        "Alternativtext des Vorschaubilds",
+        max_length=255,
+        blank=True,
+        help_text=f"{ALT_TEXT_HELP} Leer: die Beschreibung des Bildes.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if not self.teaser_image_id:
+            return
+        alt = self.teaser_image_alt.strip()
+        if alt and looks_like_file_name(alt):
+            raise ValidationError({"teaser_image_alt": FILE_NAME_MESSAGE})
+        if not alt and not usable_alt_text(self.teaser_image.description):
+            raise ValidationError(
+                {
+                    "teaser_image_alt": "Das Vorschaubild steht groß oben auf der Seite. Bitte beschreiben Sie "
+                    "hier, was darauf zu sehen ist: das Bild selbst hat keine brauchbare Beschreibung."
+                }
+            )
+
+    @property
+    def teaser_alt(self) -> str:
+        if not self.teaser_image_id:
+            return ""
+        return usable_alt_text(self.teaser_image_alt) or self.teaser_image.default_alt_text
 
 
 class ResponsiblePartnerMixin(models.Model):

@@ -143,6 +143,26 @@ class MagazinePageTests(WagtailPageTestCase):
         self.assertContains(preview, "Noch nicht gespeichert")
         self.assertContains(preview, "Erika Beispiel")
 
+    def test_the_teaser_image_needs_a_description_where_it_is_placed(self):
+        from django.core.exceptions import ValidationError
+
+        from portal.models import PortalImage
+
+        image = PortalImage.objects.create(title="teaser", file=make_image().file)  # no description at all
+        page = add_article(self.section, "mit-bild", live=False)
+        page.teaser_image = image
+        with self.assertRaises(ValidationError) as refused:
+            page.full_clean()
+        self.assertIn("teaser_image_alt", refused.exception.message_dict)
+        page.teaser_image_alt = "IMG_2041.jpg"
+        with self.assertRaises(ValidationError):
+            page.full_clean()
+        page.teaser_image_alt = "Bürgermeisterin am Rednerpult im Ratssaal"
+        page.full_clean()
+        page.save_revision().publish()
+        html = self.client.get(page.url).content.decode()
+        self.assertIn('alt="Bürgermeisterin am Rednerpult im Ratssaal"', html)
+
     def test_image_block_requires_alt_text(self):
         image = make_image()
         data = nested_form_data(

@@ -1,6 +1,8 @@
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from core.alt_text import usable_alt_text
+
 
 class PortalImage(AbstractImage):
     """Wagtail's image with a credit line, shown wherever the image appears."""
@@ -10,6 +12,12 @@ class PortalImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    @property
+    def default_alt_text(self):
+        # Wagtail falls back on the title, which is mostly the file name ("teaser"): read aloud, it helps
+        # nobody. Without a usable description the image counts as decorative.
+        return usable_alt_text(self.description)
 
     class Meta(AbstractImage.Meta):
         verbose_name = "Bild"

@@ -369,6 +369,8 @@ def require_env(name: str) -> str:
     return value
 
 WAGTAILIMAGES_IMAGE_MODEL = "portal.PortalImage"
+# The upload form explains that the description is the alternative text and refuses file names there.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.PortalImageForm"
 
 # --- Security (docs/security.md) ---------------------------------------------------------------------
 
