@@ -11,6 +11,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from contacts.models import ContactSuggestion, SuggestionStatus
+from contacts.models.suggestions import attach_form_fields
 
 SUGGESTION_PERMISSION = "contacts.change_contactsuggestion"
 
@@ -18,6 +19,10 @@ SUGGESTION_PERMISSION = "contacts.change_contactsuggestion"
 class SuggestionIndexView(generic.IndexView):
     def get_base_queryset(self):
         return ContactSuggestion.objects.queue()
+
+    def get_table(self, object_list):
+        attach_form_fields(object_list)  # evaluates the page's rows once; the table reuses them
+        return super().get_table(object_list)
 
 
 class SuggestionEditView(generic.EditView):

@@ -34,6 +34,7 @@ from contacts.models import (
     Situation,
     review_after_days,
 )
+from contacts.models.suggestions import attach_form_fields
 from contacts.suggestion_admin import SUGGESTION_PERMISSION, suggestion_viewset
 
 # --- taxonomy -------------------------------------------------------------------------------------------
@@ -314,7 +315,7 @@ class SuggestionPanel(Component):
         open_suggestions = ContactSuggestion.objects.open().queue()
         return {
             "count": open_suggestions.count(),
-            "suggestions": list(open_suggestions[:5]),
+            "suggestions": attach_form_fields(open_suggestions[:5]),
             "queue_url": reverse(suggestion_viewset.get_url_name("index")),
             "edit_url_name": suggestion_viewset.get_url_name("edit"),
         }

@@ -35,6 +35,22 @@ class ContactSuggestionQuerySet(models.QuerySet):
         )
 
 
+def attach_form_fields(suggestions) -> list:
+    """Give each suggestion its form's fields, read once per form: a listing would otherwise ask for the
+    form page and its fields once per row."""
+    from wagtail.models import Page
+
+    suggestions = list(suggestions)
+    page_ids = {suggestion.submission.page_id for suggestion in suggestions}
+    fields = {
+        page.pk: list(page.get_form_fields()) if hasattr(page, "get_form_fields") else []
+        for page in Page.objects.filter(pk__in=page_ids).specific()
+    }
+    for suggestion in suggestions:
+        suggestion._form_fields = fields.get(suggestion.submission.page_id, [])
+    return suggestions
+
+
 class SubmissionPanel(Panel):
     """The visitor's message, read-only, above the fields the staff fill in."""
 
@@ -105,8 +121,10 @@ class ContactSuggestion(models.Model):
     def _answered_fields(self) -> list[tuple[str, str, str]]:
         """(label, field type, answer) for every field the visitor filled in, in the form's order."""
         data = self.submission.get_data()
-        page = self.submission.page.specific
-        fields = page.get_form_fields() if hasattr(page, "get_form_fields") else []
+        fields = getattr(self, "_form_fields", None)
+        if fields is None:
+            attach_form_fields([self])
+            fields = self._form_fields
         known = {field.clean_name: (field.label, field.field_type) for field in fields}
         answered = []
         for name, value in data.items():

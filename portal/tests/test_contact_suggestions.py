@@ -175,3 +175,22 @@ def test_editors_without_the_permission_see_no_suggestions(client, forms):
     dashboard = client.get("/admin/").content.decode()
     assert "Offene Vorschläge" not in dashboard
     assert url("index") not in dashboard  # no menu item that would only refuse
+
+
+def test_the_queue_and_the_dashboard_cost_the_same_queries_for_one_hint_or_many(client, forms, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _feedback, suggestion_form = forms
+    client.force_login(staff)
+
+    def counted(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    send(client, suggestion_form, HINT)
+    one = (counted(url("index")), counted("/admin/"))
+    for number in range(5):
+        send(client, suggestion_form, {**HINT, "name_der_stelle_oder_der_seite": f"Stelle {number}"})
+    assert (counted(url("index")), counted("/admin/")) == one  # no query per row
