@@ -8,20 +8,14 @@ first change can be compared too.
 
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from wagtail.admin.auth import permission_denied
+from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import RevisionsCompareView
+from wagtail.permissions import policy_registry
 
 from portal.models import EmergencySettings
 
 PERMISSION = "portal.change_emergencysettings"
-
-
-class PermissionRequired:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
 
 class EmergencyHistoryView(HistoryView):
@@ -35,15 +29,13 @@ class EmergencyHistoryView(HistoryView):
 
     @property
     def permission_policy(self):
-        from wagtail.permissions import policy_registry
-
         return policy_registry.get_by_type(EmergencySettings)
 
     def user_can_unschedule(self):
         return False  # settings are never scheduled
 
 
-class EmergencyCompareView(PermissionRequired, RevisionsCompareView):
+class EmergencyCompareView(RevisionsCompareView):
     model = EmergencySettings
     edit_url_name = "portal_emergency_edit"
     history_url_name = "portal_emergency_history"
@@ -51,8 +43,6 @@ class EmergencyCompareView(PermissionRequired, RevisionsCompareView):
 
 def edit_setting(request, pk):
     """The history's "Bearbeiten" names the setting; Wagtail's settings form is addressed by its site."""
-    if not request.user.has_perm(PERMISSION):
-        return permission_denied(request)
     setting = get_object_or_404(EmergencySettings, pk=pk)
     return redirect(reverse("wagtailsettings:edit", args=["portal", "emergencysettings", setting.site_id]))
 
@@ -72,7 +62,7 @@ def keep_the_state_before_the_first_change(request, instance):
 def urlpatterns():
     prefix = "einstellungen/notfallbox/<int:pk>/"
     return [
-        path(f"{prefix}bearbeiten/", edit_setting, name="portal_emergency_edit"),
+        path(f"{prefix}bearbeiten/", permission_required(PERMISSION)(edit_setting), name="portal_emergency_edit"),
         path(f"{prefix}verlauf/", EmergencyHistoryView.as_view(), name="portal_emergency_history"),
         path(
             f"{prefix}verlauf/ergebnisse/",
@@ -81,8 +71,7 @@ def urlpatterns():
         ),
         path(
             f"{prefix}verlauf/vergleich/<str:revision_id_a>/<str:revision_id_b>/",
-            EmergencyCompareView.as_view(),
+            permission_required(PERMISSION)(EmergencyCompareView.as_view()),
             name="portal_emergency_compare",
         ),
     ]
-

@@ -65,6 +65,14 @@ class BrowserPage:
     def goto(self, path: str):
         return self.page.goto(self.base_url + path, wait_until="load")
 
+    def log_in(self, username: str, password: str) -> None:
+        """Through the admin's login form, as a person would; ends on the page the login leads to."""
+        self.goto("/admin/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", password)
+        with self.page.expect_navigation():
+            self.page.click("button[type=submit]")
+
     def axe_violations(self, context=None) -> list[dict]:
         from axe_playwright_python.sync_playwright import Axe
 

@@ -61,11 +61,7 @@ def test_staff_member_logs_in_and_edits_a_contact(contacts_site, browser_page):
     contact = Contact.objects.get(key="zastex-sachsen")
     page = browser_page.page
 
-    browser_page.goto("/admin/login/")
-    page.fill("#id_username", "pflege")
-    page.fill("#id_password", "ein-langes-Passwort-123")
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    browser_page.log_in("pflege", "ein-langes-Passwort-123")
     assert "/admin/login/" not in page.url
 
     browser_page.goto(f"/admin/snippets/contacts/contact/edit/{contact.pk}/")
@@ -127,11 +123,7 @@ def test_a_hint_from_a_visitor_reaches_the_kontaktpflege(contacts_site, browser_
         page.get_by_role("button", name="Hinweis senden").click()
     assert "Danke für Ihren Hinweis" in page.inner_text("main")
 
-    browser_page.goto("/admin/login/")
-    page.fill("#id_username", "pflege")
-    page.fill("#id_password", "ein-langes-Passwort-123")
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    browser_page.log_in("pflege", "ein-langes-Passwort-123")
     assert page.locator("#kontakt-vorschlaege-titel").inner_text() == "Offene Vorschläge: 1"
     with page.expect_navigation():
         page.get_by_role("link", name="ZASTEX Sachsen").click()
@@ -174,11 +166,7 @@ def test_staff_export_the_list_change_a_number_and_import_it_back(contacts_site,
     old_number = contact.phone_numbers.first().number
     page = browser_page.page
 
-    browser_page.goto("/admin/login/")
-    page.fill("#id_username", "pflege")
-    page.fill("#id_password", "ein-langes-Passwort-123")
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    browser_page.log_in("pflege", "ein-langes-Passwort-123")
     browser_page.goto("/admin/snippets/contacts/contact/")
     page.locator("header .w-dropdown__toggle").first.click()
     with page.expect_download() as download:

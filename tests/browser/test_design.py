@@ -188,10 +188,23 @@ def contrast(a, b):
 
 
 STATE_SELECTORS = [
-    ".header-emergency", ".header-search", ".main-nav--header a", ".breadcrumbs a", "main .rich-text a",
-    "main .card__link", ".button", ".button--secondary", "main button[type=submit]", ".emergency-number__phone",
-    ".emergency-number__more", ".footer-emergency__phone", ".main-nav--footer a", ".partner-bar__item",
-    ".footer-nav a", ".key-figure__more a", "main .access-links a",
+    ".header-emergency",
+    ".header-search",
+    ".main-nav--header a",
+    ".breadcrumbs a",
+    "main .rich-text a",
+    "main .card__link",
+    ".button",
+    ".button--secondary",
+    "main button[type=submit]",
+    ".emergency-number__phone",
+    ".emergency-number__more",
+    ".footer-emergency__phone",
+    ".main-nav--footer a",
+    ".partner-bar__item",
+    ".footer-nav a",
+    ".key-figure__more a",
+    "main .access-links a",
 ]
 
 

@@ -5,21 +5,13 @@ dashboard (before, it arrived only by e-mail) and the page is not online."""
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.browser.conftest import BrowserPage
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Ein-langes-Passwort-2026"
 TITLE = "Wie unser Gemeinderat mit Drohungen umgeht"
 COMMENT = "Bitte nennen Sie die Quelle des Zitats im zweiten Absatz."
-
-
-def log_in(browser_page, username):
-    page = browser_page.page
-    browser_page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert page.url.endswith("/admin/")
 
 
 def test_editor_writes_and_submits_approver_asks_for_changes_editor_sees_the_comment(
@@ -38,7 +30,8 @@ def test_editor_writes_and_submits_approver_asks_for_changes_editor_sees_the_com
     page.on("response", lambda response: response.status >= 400 and failed.append(response))
 
     # The editor starts from "Ihr Bereich" on the dashboard.
-    log_in(browser_page, "redakteurin")
+    browser_page.log_in("redakteurin", PASSWORD)
+    assert page.url.endswith("/admin/")
     with page.expect_navigation():
         page.get_by_role("link", name="Magazinbeitrag anlegen").first.click()
     page.fill("#id_title", TITLE)
@@ -64,11 +57,7 @@ def test_editor_writes_and_submits_approver_asks_for_changes_editor_sees_the_com
     reviewer = chromium.new_context(viewport={"width": 1366, "height": 900})
     try:
         second = reviewer.new_page()
-        second.goto(f"{live_server.url}/admin/login/")
-        second.fill("#id_username", "freigabe")
-        second.fill("#id_password", PASSWORD)
-        with second.expect_navigation():
-            second.click("button[type=submit]")
+        BrowserPage(second, live_server.url).log_in("freigabe", PASSWORD)
         with second.expect_navigation():
             second.get_by_role("link", name=TITLE).first.click()
         second.locator("footer .w-dropdown__toggle").last.click()

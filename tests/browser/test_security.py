@@ -16,12 +16,8 @@ def csp_errors(messages: list[str]) -> list[str]:
 
 
 def log_in(browser_page):
-    page = browser_page.page
-    browser_page.goto("/admin/login/")
-    page.fill("#id_username", "chefin")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    browser_page.log_in("chefin", PASSWORD)
+    browser_page.page.wait_for_url("**/admin/")
 
 
 def test_payloads_open_no_dialog_and_admin_runs_under_its_policy(demo_content, browser_page, django_user_model):
